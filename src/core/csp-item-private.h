@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "csp-item.h"
+
+G_BEGIN_DECLS
+
+void _csp_item_class_install_fields (CspItemClass *klass,
+                                     CspKind       kind);
+/* Replaces the list's items without signals or stamps (for the reader). */
+void _csp_item_set_list_raw         (CspItem      *self,
+                                     const char   *key,
+                                     GPtrArray    *children);
+void _csp_plan_emit_changed         (CspPlan      *self,
+                                     CspItem      *item,
+                                     const char   *key);
+
+/* Defines the final type of a kind: its instance struct and a
+ * class_init that installs the kind's fields as properties. */
+#define CSP_DEFINE_KIND(TypeName, type_name, KIND)                   \
+  struct _##TypeName { CspItem parent_instance; };                   \
+  G_DEFINE_FINAL_TYPE (TypeName, type_name, CSP_TYPE_ITEM)           \
+  static void type_name##_class_init (TypeName##Class *klass)        \
+  {                                                                  \
+    _csp_item_class_install_fields (CSP_ITEM_CLASS (klass), KIND);   \
+  }                                                                  \
+  static void type_name##_init (TypeName *self) { }
+
+G_END_DECLS

@@ -1,0 +1,371 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "csp-plan"
+
+#include "config.h"
+
+#include "csp-item-private.h"
+#include "csp-plan.h"
+
+struct _CspPlan
+{
+  CspItem     parent_instance;
+
+  GHashTable *index; /* id → CspItem, built when first asked for */
+};
+
+G_DEFINE_FINAL_TYPE (CspPlan, csp_plan, CSP_TYPE_ITEM)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+csp_plan_finalize (GObject *object)
+{
+  CspPlan *self = CSP_PLAN (object);
+
+  g_clear_pointer (&self->index, g_hash_table_unref);
+
+  G_OBJECT_CLASS (csp_plan_parent_class)->finalize (object);
+}
+
+static void
+csp_plan_class_init (CspPlanClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = csp_plan_finalize;
+
+  _csp_item_class_install_fields (CSP_ITEM_CLASS (klass), CSP_KIND_PLAN);
+
+  /**
+   * CspPlan::changed:
+   * @item: the object that changed, the plan itself or one below it
+   * @key: the key of the field that changed
+   *
+   * Emitted after every edit made through the model's API anywhere in
+   * the plan.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, CSP_TYPE_ITEM, G_TYPE_STRING);
+}
+
+static void
+csp_plan_init (CspPlan *self)
+{
+}
+
+CspPlan *
+csp_plan_new (void)
+{
+  return CSP_PLAN (csp_item_new (CSP_KIND_PLAN));
+}
+
+void
+_csp_plan_emit_changed (CspPlan    *self,
+                        CspItem    *item,
+                        const char *key)
+{
+  const CspKindInfo *info = csp_item_get_info (item);
+  int field = csp_kind_find_field (info, key);
+
+  /* The index only goes stale when objects come or go. */
+  if (field >= 0 && info->fields[field].type == CSP_FIELD_LIST)
+    g_clear_pointer (&self->index, g_hash_table_unref);
+
+  g_signal_emit (self, signals[CHANGED], 0, item, key);
+}
+
+typedef struct
+{
+  CspWalkFunc func;
+  gpointer    user_data;
+} Walk;
+
+static gboolean
+walk (CspItem *item,
+      Walk    *w)
+{
+  const CspKindInfo *info = csp_item_get_info (item);
+
+  if (!w->func (item, w->user_data))
+    return FALSE;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const CspField *field = &info->fields[i];
+
+      if (field->type == CSP_FIELD_OBJECT)
+        {
+          if (!walk (csp_item_get_object (item, field->key), w))
+            return FALSE;
+        }
+      else if (field->type == CSP_FIELD_LIST)
+        {
+          GListModel *list = csp_item_get_list (item, field->key);
+          guint n = g_list_model_get_n_items (list);
+
+          for (guint j = 0; j < n; j++)
+            {
+              if (!walk (csp_item_get_child (item, field->key, j), w))
+                return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+csp_item_walk (CspItem     *root,
+               CspWalkFunc  func,
+               gpointer     user_data)
+{
+  Walk w = { func, user_data };
+
+  g_return_val_if_fail (CSP_IS_ITEM (root), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  return walk (root, &w);
+}
+
+static gboolean
+index_item (CspItem  *item,
+            gpointer  user_data)
+{
+  GHashTable *index = user_data;
+  const char *id = csp_item_get_id (item);
+
+  if (id != NULL && csp_item_get_kind (item) != CSP_KIND_TOMBSTONE)
+    g_hash_table_insert (index, (gpointer) id, item);
+
+  return TRUE;
+}
+
+CspItem *
+csp_plan_lookup (CspPlan    *self,
+                 const char *id)
+{
+  g_return_val_if_fail (CSP_IS_PLAN (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  if (self->index == NULL)
+    {
+      self->index = g_hash_table_new (g_str_hash, g_str_equal);
+      csp_item_walk (CSP_ITEM (self), index_item, self->index);
+    }
+
+  return g_hash_table_lookup (self->index, id);
+}
+
+void
+csp_plan_add_tombstone (CspPlan    *self,
+                        const char *id)
+{
+  g_autoptr(CspItem) tombstone = NULL;
+  g_autofree char *now = csp_timestamp_now ();
+  const CspKindInfo *info = csp_kind_get_info (CSP_KIND_TOMBSTONE);
+
+  g_return_if_fail (CSP_IS_PLAN (self));
+  g_return_if_fail (id != NULL);
+
+  tombstone = csp_item_new (CSP_KIND_TOMBSTONE);
+  _csp_item_set_string_raw (tombstone, info->id_field, id);
+  _csp_item_set_string_raw (tombstone, info->modified_field, now);
+  csp_item_append (CSP_ITEM (self), "deleted", tombstone);
+}
+
+static gboolean
+collect_action (CspItem  *item,
+                gpointer  user_data)
+{
+  if (csp_item_get_kind (item) == CSP_KIND_ACTION)
+    g_ptr_array_add (user_data, item);
+
+  return TRUE;
+}
+
+GPtrArray *
+csp_plan_collect_actions (CspPlan  *self,
+                          gboolean  review)
+{
+  GPtrArray *actions = g_ptr_array_new ();
+  CspItem *root = CSP_ITEM (self);
+  GListModel *priorities;
+
+  g_return_val_if_fail (CSP_IS_PLAN (self), actions);
+
+  if (review)
+    root = csp_item_get_object (root, "review");
+  priorities = csp_item_get_list (root, "priorities");
+
+  for (guint i = 0; i < g_list_model_get_n_items (priorities); i++)
+    csp_item_walk (csp_item_get_child (root, "priorities", i), collect_action, actions);
+
+  return actions;
+}
+
+CspStatus
+csp_action_get_status (CspItem *action)
+{
+  CspStatus status = CSP_STATUS_NOT_STARTED;
+
+  g_return_val_if_fail (CSP_IS_ACTION (action), status);
+
+  csp_status_from_string (csp_item_get_string (action, "status"), &status);
+
+  return status;
+}
+
+CspItem *
+csp_action_get_latest_update (CspItem    *action,
+                              const char *until)
+{
+  CspItem *latest = NULL;
+  guint n;
+
+  g_return_val_if_fail (CSP_IS_ACTION (action), NULL);
+
+  n = csp_item_get_n_children (action, "updates");
+  for (guint i = 0; i < n; i++)
+    {
+      CspItem *update = csp_item_get_child (action, "updates", i);
+      const char *date = csp_item_get_string (update, "date");
+
+      /* Dates are YYYY-MM-DD, so they compare as strings. */
+      if (until != NULL && strcmp (date, until) > 0)
+        continue;
+      if (latest == NULL || strcmp (date, csp_item_get_string (latest, "date")) >= 0)
+        latest = update;
+    }
+
+  return latest;
+}
+
+CspItem *
+csp_action_get_theme (CspItem *action)
+{
+  g_return_val_if_fail (CSP_IS_ACTION (action), NULL);
+
+  return csp_item_get_parent (action);
+}
+
+CspItem *
+csp_action_get_priority (CspItem *action)
+{
+  CspItem *theme = csp_action_get_theme (action);
+
+  return theme != NULL ? csp_item_get_parent (theme) : NULL;
+}
+
+char *
+csp_owner_dup_label (CspItem *owner)
+{
+  const char *name = csp_item_get_string (owner, "name");
+  const char *note = csp_item_get_string (owner, "note");
+  CspPlan *plan;
+  CspItem *partner;
+
+  g_return_val_if_fail (CSP_IS_OWNER (owner), NULL);
+
+  if ((plan = csp_item_get_plan (owner)) != NULL &&
+      (partner = csp_plan_lookup (plan, csp_item_get_string (owner, "partner"))) != NULL)
+    {
+      name = csp_item_get_string (partner, "short_name");
+      if (*name == '\0')
+        name = csp_item_get_string (partner, "name");
+    }
+
+  if (*note != '\0')
+    return g_strdup_printf ("%s (%s)", name, note);
+
+  return g_strdup (name);
+}
+
+char *
+csp_action_dup_owners_label (CspItem *action)
+{
+  g_autoptr(GString) label = g_string_new (NULL);
+  guint n;
+
+  g_return_val_if_fail (CSP_IS_ACTION (action), NULL);
+
+  n = csp_item_get_n_children (action, "owners");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *owner = csp_owner_dup_label (csp_item_get_child (action, "owners", i));
+
+      if (label->len > 0)
+        g_string_append (label, "; ");
+      g_string_append (label, owner);
+    }
+
+  return g_string_free (g_steal_pointer (&label), FALSE);
+}
+
+gboolean
+csp_action_is_led_by (CspItem    *action,
+                      const char *partner_id)
+{
+  guint n;
+
+  g_return_val_if_fail (CSP_IS_ACTION (action), FALSE);
+
+  n = csp_item_get_n_children (action, "owners");
+  for (guint i = 0; i < n; i++)
+    {
+      CspItem *owner = csp_item_get_child (action, "owners", i);
+
+      if (g_strcmp0 (csp_item_get_string (owner, "partner"), partner_id) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+count_item (CspItem  *item,
+            gpointer  user_data)
+{
+  CspCounts *counts = user_data;
+
+  switch (csp_item_get_kind (item))
+    {
+    case CSP_KIND_PRIORITY: counts->priorities++; break;
+    case CSP_KIND_THEME: counts->themes++; break;
+    case CSP_KIND_ACTION: counts->actions++; break;
+    case CSP_KIND_UPDATE: counts->updates++; break;
+    default: break;
+    }
+
+  return TRUE;
+}
+
+void
+csp_plan_count (CspPlan   *self,
+                gboolean   review,
+                CspCounts *counts)
+{
+  CspItem *root = CSP_ITEM (self);
+  guint n;
+
+  g_return_if_fail (CSP_IS_PLAN (self));
+  g_return_if_fail (counts != NULL);
+
+  memset (counts, 0, sizeof *counts);
+  if (review)
+    root = csp_item_get_object (root, "review");
+
+  n = csp_item_get_n_children (root, "priorities");
+  for (guint i = 0; i < n; i++)
+    csp_item_walk (csp_item_get_child (root, "priorities", i), count_item, counts);
+}

@@ -1,0 +1,520 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "csp-reader"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n-lib.h>
+
+#include "csp-format.h"
+#include "csp-item-private.h"
+
+typedef struct
+{
+  GString    *path;      /* "$.priorities[2].themes[0]" */
+  GHashTable *ids;       /* id → path where it was first seen */
+  GHashTable *partners;  /* partner ids */
+  GPtrArray  *refs;      /* owner "partner" values, then their paths */
+  GError    **error;
+} Reader;
+
+static CspItem *read_item (Reader *r, JsonNode *node, CspKind kind);
+
+G_GNUC_PRINTF (2, 3)
+static gboolean
+fail (Reader     *r,
+      const char *format,
+      ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (r->error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_INVALID,
+               "%s: %s", r->path->str, what);
+  return FALSE;
+}
+
+static const char *
+describe_node (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT: return _("an object");
+    case JSON_NODE_ARRAY: return _("an array");
+    case JSON_NODE_NULL: return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING: return _("a string");
+    case G_TYPE_BOOLEAN: return _("true or false");
+    default: return _("a number");
+    }
+}
+
+static gboolean
+fail_type (Reader     *r,
+           JsonNode   *node,
+           const char *expected)
+{
+  return fail (r, _("expected %s, found %s"), expected, describe_node (node));
+}
+
+static gboolean
+node_is (JsonNode *node,
+         GType     type)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+static gboolean
+is_date (const char *s)
+{
+  guint y, m, d;
+  char tail;
+
+  if (strlen (s) != 10 || s[4] != '-' || s[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (s[i]))
+      return FALSE;
+  if (sscanf (s, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
+    return FALSE;
+
+  return g_date_valid_dmy (d, m, y);
+}
+
+static gboolean
+is_timestamp (const char *s)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) dt = NULL;
+
+  /* RFC 3339 wants a full date and time with an offset. */
+  if (strlen (s) < 20 || s[10] != 'T')
+    return FALSE;
+
+  dt = g_date_time_new_from_iso8601 (s, utc);
+  return dt != NULL;
+}
+
+static gboolean
+read_string_field (Reader         *r,
+                   CspItem        *item,
+                   guint           index,
+                   const CspField *field,
+                   JsonNode       *node)
+{
+  const char *value;
+  CspStatus status;
+
+  if (JSON_NODE_HOLDS_NULL (node) && !(field->flags & CSP_FIELD_REQUIRED))
+    value = "";
+  else if (node_is (node, G_TYPE_STRING))
+    value = json_node_get_string (node);
+  else
+    return fail_type (r, node, _("a string"));
+
+  if (*value == '\0' && (field->flags & CSP_FIELD_NOT_EMPTY))
+    return fail (r, _("must not be empty"));
+
+  switch (field->type)
+    {
+    case CSP_FIELD_ID:
+      {
+        g_autofree char *path = g_strndup (r->path->str, r->path->len - strlen (".id"));
+        const char *first;
+
+        if (*value == '\0')
+          return fail (r, _("an id must not be empty"));
+        if (csp_item_get_kind (item) != CSP_KIND_TOMBSTONE)
+          {
+            if ((first = g_hash_table_lookup (r->ids, value)) != NULL)
+              return fail (r, _("“%s” is also the id of %s: ids must be unique"), value, first);
+            g_hash_table_insert (r->ids, g_strdup (value), g_steal_pointer (&path));
+          }
+        if (csp_item_get_kind (item) == CSP_KIND_PARTNER)
+          g_hash_table_add (r->partners, g_strdup (value));
+      }
+      break;
+
+    case CSP_FIELD_DATE:
+      if (*value != '\0' && !is_date (value))
+        return fail (r, _("“%s” is not a date (expected YYYY-MM-DD)"), value);
+      break;
+
+    case CSP_FIELD_TIMESTAMP:
+      if (*value != '\0' && !is_timestamp (value))
+        return fail (r, _("“%s” is not a time (expected RFC 3339, e.g. 2018-04-01T09:30:00Z)"), value);
+      break;
+
+    case CSP_FIELD_STATUS:
+      if (!csp_status_from_string (value, &status) &&
+          !(*value == '\0' && (field->flags & CSP_FIELD_MAY_BE_EMPTY)))
+        return fail (r, _("“%s” is not a status (expected not-started, on-track, at-risk, off-track or complete)"), value);
+      break;
+
+    case CSP_FIELD_STRING:
+      if ((field->flags & CSP_FIELD_PARTNER_REF) && *value != '\0')
+        {
+          g_ptr_array_add (r->refs, g_strdup (value));
+          g_ptr_array_add (r->refs, g_strdup (r->path->str));
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  _csp_item_set_string_raw (item, index, value);
+  return TRUE;
+}
+
+static gboolean
+read_strv (Reader   *r,
+           CspItem  *item,
+           guint     index,
+           JsonNode *node)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+  JsonArray *array;
+  gsize len = r->path->len;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail_type (r, node, _("an array of strings"));
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      g_string_append_printf (r->path, "[%u]", i);
+      if (!node_is (element, G_TYPE_STRING))
+        return fail_type (r, element, _("a string"));
+      g_string_truncate (r->path, len);
+      g_strv_builder_add (builder, json_node_get_string (element));
+    }
+
+  strv = g_strv_builder_end (builder);
+  _csp_item_set_strv_raw (item, index, (const char * const *) strv);
+  return TRUE;
+}
+
+static gboolean
+read_list (Reader         *r,
+           CspItem        *item,
+           const CspField *field,
+           JsonNode       *node)
+{
+  g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonArray *array;
+  gsize len = r->path->len;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail_type (r, node, _("an array"));
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      CspItem *child;
+
+      g_string_append_printf (r->path, "[%u]", i);
+      if ((child = read_item (r, json_array_get_element (array, i), field->kind)) == NULL)
+        return FALSE;
+      g_string_truncate (r->path, len);
+      g_ptr_array_add (children, child);
+    }
+
+  _csp_item_set_list_raw (item, field->key, children);
+  return TRUE;
+}
+
+static gboolean
+read_field (Reader         *r,
+            CspItem        *item,
+            guint           index,
+            const CspField *field,
+            JsonNode       *node)
+{
+  switch (field->type)
+    {
+    case CSP_FIELD_FORMAT:
+    case CSP_FIELD_VERSION:
+      /* Checked before anything else, in read_plan_marker (). */
+      return TRUE;
+
+    case CSP_FIELD_BOOLEAN:
+      if (!node_is (node, G_TYPE_BOOLEAN))
+        return fail_type (r, node, _("true or false"));
+      _csp_item_set_boolean_raw (item, index, json_node_get_boolean (node));
+      return TRUE;
+
+    case CSP_FIELD_STRV:
+      return read_strv (r, item, index, node);
+
+    case CSP_FIELD_OBJECT:
+      {
+        g_autoptr(CspItem) child = read_item (r, node, field->kind);
+
+        if (child == NULL)
+          return FALSE;
+        _csp_item_set_object_raw (item, index, child);
+        return TRUE;
+      }
+
+    case CSP_FIELD_LIST:
+      return read_list (r, item, field, node);
+
+    case CSP_FIELD_ID:
+    case CSP_FIELD_STRING:
+    case CSP_FIELD_DATE:
+    case CSP_FIELD_TIMESTAMP:
+    case CSP_FIELD_STATUS:
+    default:
+      return read_string_field (r, item, index, field, node);
+    }
+}
+
+static CspItem *
+read_item (Reader   *r,
+           JsonNode *node,
+           CspKind   kind)
+{
+  const CspKindInfo *info = csp_kind_get_info (kind);
+  g_autoptr(CspItem) item = NULL;
+  g_autofree gboolean *seen = NULL;
+  const char *after = NULL;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *member;
+  gsize len = r->path->len;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail_type (r, node, _("an object"));
+      return NULL;
+    }
+
+  item = csp_item_new (kind);
+  seen = g_new0 (gboolean, info->n_fields);
+
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &key, &member))
+    {
+      int index = csp_kind_find_field (info, key);
+
+      if (index < 0)
+        {
+          /* Kept as it came, to be written back in its place. */
+          _csp_item_add_extra (item, after, key, member);
+          continue;
+        }
+
+      g_string_append_printf (r->path, ".%s", key);
+      if (!read_field (r, item, index, &info->fields[index], member))
+        return NULL;
+      g_string_truncate (r->path, len);
+
+      seen[index] = TRUE;
+      after = key;
+    }
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      if ((info->fields[i].flags & CSP_FIELD_REQUIRED) && !seen[i])
+        {
+          fail (r, _("a %s needs “%s”"), info->name, info->fields[i].key);
+          return NULL;
+        }
+    }
+
+  if (kind == CSP_KIND_OWNER &&
+      *csp_item_get_string (item, "partner") == '\0' &&
+      *csp_item_get_string (item, "name") == '\0')
+    {
+      fail (r, _("an owner needs “partner” (a partner’s id) or “name”"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&item);
+}
+
+static gboolean
+read_plan_marker (Reader   *r,
+                  JsonNode *root)
+{
+  JsonObject *object;
+  JsonNode *format;
+  JsonNode *version;
+  gint64 number;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (r->error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_NOT_A_PLAN,
+                   _("$: expected an object, found %s: this is not a CSP plan"),
+                   describe_node (root));
+      return FALSE;
+    }
+
+  object = json_node_get_object (root);
+  format = json_object_get_member (object, "format");
+  if (format == NULL || !node_is (format, G_TYPE_STRING) ||
+      g_strcmp0 (json_node_get_string (format), "csp-plan") != 0)
+    {
+      g_set_error (r->error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_NOT_A_PLAN,
+                   format == NULL
+                   ? _("$: there is no “format”: \"csp-plan\": this is not a CSP plan")
+                   : _("$.format: expected \"csp-plan\": this is not a CSP plan"));
+      return FALSE;
+    }
+
+  version = json_object_get_member (object, "version");
+  if (version == NULL)
+    {
+      g_set_error (r->error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_INVALID,
+                   _("$: a plan needs “version”"));
+      return FALSE;
+    }
+  if (!node_is (version, G_TYPE_INT64) || (number = json_node_get_int (version)) < 1)
+    {
+      g_set_error (r->error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_INVALID,
+                   _("$.version: expected a whole number from 1"));
+      return FALSE;
+    }
+  if (number > CSP_FORMAT_VERSION)
+    {
+      g_set_error (r->error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_VERSION,
+                   _("$.version: the file is of format version %" G_GINT64_FORMAT
+                     ", written by a newer CSP Planner; this one reads version %d: "
+                     "please update CSP Planner"),
+                   number, CSP_FORMAT_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_partner_refs (Reader *r)
+{
+  for (guint i = 0; i < r->refs->len; i += 2)
+    {
+      const char *id = g_ptr_array_index (r->refs, i);
+
+      if (!g_hash_table_contains (r->partners, id))
+        {
+          g_string_assign (r->path, g_ptr_array_index (r->refs, i + 1));
+          return fail (r, _("“%s” is not the id of a partner in $.partners"), id);
+        }
+    }
+
+  return TRUE;
+}
+
+CspPlan *
+csp_plan_load_bytes (GBytes  *bytes,
+                     GError **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(CspItem) plan = NULL;
+  g_autoptr(GError) json_error = NULL;
+  const char *data;
+  gsize length;
+  Reader r = { 0 };
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (length > CSP_FORMAT_MAX_SIZE)
+    {
+      g_set_error (error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_TOO_LARGE,
+                   _("$: the file is larger than %d MiB"), CSP_FORMAT_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  /* Notepad on Windows starts UTF-8 files with a byte-order mark. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (!csp_json_check (data, length, CSP_FORMAT_MAX_DEPTH, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &json_error))
+    {
+      g_set_error (error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_SYNTAX,
+                   "$: %s", json_error->message);
+      return NULL;
+    }
+
+  r.path = g_string_new ("$");
+  r.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  r.partners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.refs = g_ptr_array_new_with_free_func (g_free);
+  r.error = error;
+
+  if (read_plan_marker (&r, json_parser_get_root (parser)))
+    {
+      plan = read_item (&r, json_parser_get_root (parser), CSP_KIND_PLAN);
+      if (plan != NULL && !check_partner_refs (&r))
+        g_clear_object (&plan);
+    }
+
+  g_string_free (r.path, TRUE);
+  g_hash_table_unref (r.ids);
+  g_hash_table_unref (r.partners);
+  g_ptr_array_unref (r.refs);
+
+  return plan != NULL ? CSP_PLAN (g_steal_pointer (&plan)) : NULL;
+}
+
+CspPlan *
+csp_plan_load_file (GFile         *file,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                           _("it is a folder, not a file"));
+      return NULL;
+    }
+
+  /* Refused before reading, so a huge file costs nothing. */
+  if (g_file_info_get_size (info) > CSP_FORMAT_MAX_SIZE)
+    {
+      g_set_error (error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_TOO_LARGE,
+                   _("$: the file is larger than %d MiB"), CSP_FORMAT_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  return csp_plan_load_bytes (bytes, error);
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes of the command line (DESIGN.md). */
+enum
+{
+  CSP_EXIT_OK = 0,
+  CSP_EXIT_INVALID = 1,
+  CSP_EXIT_USAGE = 2,
+  CSP_EXIT_CONFLICTS = 3,
+};
+
+/* The options that run without a window, from the dictionary that
+ * GApplication::handle-local-options gets, and the file arguments.
+ * Returns the exit code, or
+ * -1 when none of them was given and the window should start. */
+int csp_cli_run (GVariantDict       *options,
+                 const char * const *remaining);
+
+G_END_DECLS
