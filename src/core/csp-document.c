@@ -1,0 +1,440 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "csp-document"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "csp-document.h"
+#include "csp-format.h"
+#include "csp-item-private.h"
+
+struct _CspDocument
+{
+  GObject  parent_instance;
+
+  CspPlan *plan;
+  GFile   *file;
+  char    *etag;     /* of the file as we last read or wrote it */
+  guint    modified : 1;
+};
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  PROP_FILE,
+  PROP_MODIFIED,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (CspDocument, csp_document, G_TYPE_OBJECT)
+
+static void
+on_plan_changed (CspDocument *self,
+                 CspItem     *item,
+                 const char  *key,
+                 CspPlan     *plan)
+{
+  csp_document_set_modified (self, TRUE);
+}
+
+static void
+csp_document_finalize (GObject *object)
+{
+  CspDocument *self = CSP_DOCUMENT (object);
+
+  g_clear_object (&self->plan);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->etag, g_free);
+
+  G_OBJECT_CLASS (csp_document_parent_class)->finalize (object);
+}
+
+static void
+csp_document_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CspDocument *self = CSP_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    case PROP_TITLE:
+      g_value_take_string (value, csp_document_dup_title (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csp_document_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  CspDocument *self = CSP_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODIFIED:
+      csp_document_set_modified (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csp_document_class_init (CspDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = csp_document_finalize;
+  object_class->get_property = csp_document_get_property;
+  object_class->set_property = csp_document_set_property;
+
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, CSP_TYPE_PLAN,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+csp_document_init (CspDocument *self)
+{
+}
+
+CspDocument *
+csp_document_new (CspPlan *plan,
+                  GFile   *file)
+{
+  CspDocument *self;
+
+  g_return_val_if_fail (CSP_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  self = g_object_new (CSP_TYPE_DOCUMENT, NULL);
+  self->plan = g_object_ref (plan);
+  self->file = file != NULL ? g_object_ref (file) : NULL;
+  g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  return self;
+}
+
+CspPlan *
+csp_document_get_plan (CspDocument *self)
+{
+  g_return_val_if_fail (CSP_IS_DOCUMENT (self), NULL);
+
+  return self->plan;
+}
+
+GFile *
+csp_document_get_file (CspDocument *self)
+{
+  g_return_val_if_fail (CSP_IS_DOCUMENT (self), NULL);
+
+  return self->file;
+}
+
+gboolean
+csp_document_get_modified (CspDocument *self)
+{
+  g_return_val_if_fail (CSP_IS_DOCUMENT (self), FALSE);
+
+  return self->modified;
+}
+
+void
+csp_document_set_modified (CspDocument *self,
+                           gboolean     modified)
+{
+  g_return_if_fail (CSP_IS_DOCUMENT (self));
+
+  if (self->modified == !!modified)
+    return;
+
+  self->modified = !!modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+char *
+csp_document_dup_title (CspDocument *self)
+{
+  g_return_val_if_fail (CSP_IS_DOCUMENT (self), NULL);
+
+  if (self->file == NULL)
+    return g_strdup (_("Untitled plan"));
+
+  return g_file_get_basename (self->file);
+}
+
+static void
+set_file (CspDocument *self,
+          GFile       *file,
+          const char  *etag)
+{
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
+
+  if (g_set_object (&self->file, file))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+}
+
+/* Loading */
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  g_autoptr(CspDocument) document = NULL;
+  GError *error = NULL;
+
+  document = csp_document_load (task_data, cancellable, &error);
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&document), g_object_unref);
+}
+
+void
+csp_document_load_async (GFile               *file,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, csp_document_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+CspDocument *
+csp_document_load_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+CspDocument *
+csp_document_load (GFile         *file,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(CspPlan) plan = NULL;
+  CspDocument *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  plan = csp_plan_load_file (file, cancellable, error);
+  if (plan == NULL)
+    return NULL;
+
+  /* The etag lets a save notice that someone else changed the file. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+
+  self = csp_document_new (plan, file);
+  self->etag = info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+
+  return self;
+}
+
+/* Saving */
+
+typedef struct
+{
+  GFile  *file;
+  char   *old_revision;
+  GStrv   old_ancestors;
+} Save;
+
+static void
+save_free (gpointer data)
+{
+  Save *save = data;
+
+  g_clear_object (&save->file);
+  g_free (save->old_revision);
+  g_strfreev (save->old_ancestors);
+  g_free (save);
+}
+
+/* Every save is a new revision; the old one becomes the newest
+ * ancestor, so that a merge can find what two copies have in common. */
+static void
+new_revision (CspDocument *self,
+              Save        *save)
+{
+  CspItem *plan = CSP_ITEM (self->plan);
+  const CspKindInfo *info = csp_item_get_info (plan);
+  const char * const *ancestors = csp_item_get_strv (plan, "ancestors");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+  g_autofree char *revision = csp_new_id ();
+  guint n = 0;
+
+  save->old_revision = g_strdup (csp_item_get_string (plan, "revision"));
+  save->old_ancestors = g_strdupv ((char **) ancestors);
+
+  if (*save->old_revision != '\0')
+    {
+      g_strv_builder_add (builder, save->old_revision);
+      n++;
+    }
+  for (; *ancestors != NULL && n < CSP_FORMAT_MAX_ANCESTORS; ancestors++, n++)
+    g_strv_builder_add (builder, *ancestors);
+  strv = g_strv_builder_end (builder);
+
+  _csp_item_set_string_raw (plan, csp_kind_find_field (info, "revision"), revision);
+  _csp_item_set_strv_raw (plan, csp_kind_find_field (info, "ancestors"), (const char * const *) strv);
+}
+
+static void
+restore_revision (CspDocument *self,
+                  Save        *save)
+{
+  CspItem *plan = CSP_ITEM (self->plan);
+  const CspKindInfo *info = csp_item_get_info (plan);
+
+  _csp_item_set_string_raw (plan, csp_kind_find_field (info, "revision"), save->old_revision);
+  _csp_item_set_strv_raw (plan, csp_kind_find_field (info, "ancestors"),
+                          (const char * const *) save->old_ancestors);
+}
+
+static void
+on_replace_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CspDocument *self = g_task_get_source_object (task);
+  Save *save = g_task_get_task_data (task);
+  g_autofree char *etag = NULL;
+  GError *error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, &etag, &error))
+    {
+      restore_revision (self, save);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  set_file (self, save->file, etag);
+  csp_document_set_modified (self, FALSE);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+csp_document_save_async (CspDocument         *self,
+                         GFile               *file,
+                         gboolean             force,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gboolean same_file;
+  Save *save;
+
+  g_return_if_fail (CSP_IS_DOCUMENT (self));
+  g_return_if_fail (file != NULL || self->file != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, csp_document_save_async);
+
+  save = g_new0 (Save, 1);
+  save->file = g_object_ref (file != NULL ? file : self->file);
+  g_task_set_task_data (task, save, save_free);
+
+  new_revision (self, save);
+  bytes = csp_plan_to_bytes (self->plan);
+  same_file = self->file != NULL && g_file_equal (save->file, self->file);
+
+  g_file_replace_contents_bytes_async (save->file, bytes,
+                                       same_file && !force ? self->etag : NULL,
+                                       TRUE, G_FILE_CREATE_NONE, cancellable,
+                                       on_replace_done, g_steal_pointer (&task));
+}
+
+gboolean
+csp_document_save_finish (CspDocument   *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (CSP_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_sync_save_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+gboolean
+csp_document_save (CspDocument   *self,
+                   GFile         *file,
+                   gboolean       force,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_return_val_if_fail (CSP_IS_DOCUMENT (self), FALSE);
+
+  /* One code path for both: the async save, run to its end on a
+   * private main context. */
+  g_main_context_push_thread_default (context);
+  csp_document_save_async (self, file, force, cancellable, on_sync_save_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+
+  return csp_document_save_finish (self, result, error);
+}
