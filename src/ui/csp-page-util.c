@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "csp-page-util"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "csp-page-util.h"
+#include "csp-plan.h"
+
+#define ITEM_KEY "csp-page-item"
+
+void
+csp_page_remove_children (GtkWidget *container)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_WIDGET (container));
+
+  /* Each container keeps its own bookkeeping: remove through it. */
+  while ((child = gtk_widget_get_first_child (container)) != NULL)
+    {
+      if (GTK_IS_FLOW_BOX (container))
+        gtk_flow_box_remove (GTK_FLOW_BOX (container), child);
+      else if (GTK_IS_GRID (container))
+        gtk_grid_remove (GTK_GRID (container), child);
+      else if (GTK_IS_BOX (container))
+        gtk_box_remove (GTK_BOX (container), child);
+      else
+        g_return_if_reached ();
+    }
+}
+
+void
+csp_page_remove_rows (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  /* Not the children: the placeholder is one of them. */
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+void
+csp_page_set_item (GtkWidget *widget,
+                   CspItem   *item)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (CSP_IS_ITEM (item));
+
+  g_object_set_data_full (G_OBJECT (widget), ITEM_KEY, g_object_ref (item), g_object_unref);
+}
+
+CspItem *
+csp_page_get_item (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  return g_object_get_data (G_OBJECT (widget), ITEM_KEY);
+}
+
+char *
+csp_page_dup_date_label (const char *date)
+{
+  g_autoptr(GDateTime) time = NULL;
+  int year, month, day;
+
+  if (date == NULL || sscanf (date, "%4d-%2d-%2d", &year, &month, &day) != 3)
+    return NULL;
+
+  time = g_date_time_new_utc (year, month, day, 0, 0, 0);
+  if (time == NULL)
+    return NULL;
+
+  /* Translators: a date as strftime() writes it: "1 April 2018". */
+  return g_date_time_format (time, _("%-d %B %Y"));
+}
+
+char *
+csp_page_dup_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+GtkWidget *
+csp_page_placeholder_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+
+  return label;
+}
+
+GtkWidget *
+csp_page_label_new (const char *text,
+                    const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+GtkWidget *
+csp_page_heading_new (const char *text,
+                      const char *css_class,
+                      int         level)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                   "label", text,
+                                   "wrap", TRUE,
+                                   "xalign", 0.0f,
+                                   NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, level,
+                                  -1);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static char *
+dup_action_details (CspItem *action)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  CspItem *priority = csp_action_get_priority (action);
+  g_autofree char *owners = csp_action_dup_owners_label (action);
+  g_autofree char *due = csp_page_dup_date_label (csp_item_get_string (action, "due"));
+
+  if (priority != NULL)
+    g_ptr_array_add (parts, g_strdup (csp_item_get_string (priority, "title")));
+  if (*owners != '\0')
+    g_ptr_array_add (parts, g_steal_pointer (&owners));
+  if (due != NULL)
+    /* Translators: the action's due date. */
+    g_ptr_array_add (parts, g_strdup_printf (_("due %s"), due));
+  g_ptr_array_add (parts, g_strdup (csp_status_get_label (csp_action_get_status (action))));
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+GtkWidget *
+csp_page_action_row_new (CspItem *action)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  g_autofree char *details = dup_action_details (action);
+  GtkWidget *text = gtk_label_new (csp_item_get_string (action, "text"));
+  GtkWidget *meta = gtk_label_new (details);
+
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (meta), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (meta), 0);
+  gtk_widget_add_css_class (meta, "dim-label");
+  gtk_widget_add_css_class (meta, "caption");
+
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), text);
+  gtk_box_append (GTK_BOX (texts), meta);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), arrow);
+  gtk_widget_add_css_class (box, "page-action-row");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  csp_page_set_item (row, action);
+
+  return row;
+}

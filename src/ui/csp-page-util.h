@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "csp-item.h"
+
+G_BEGIN_DECLS
+
+/* Small helpers shared by the window's pages. */
+
+void       csp_page_remove_children  (GtkWidget   *container);
+void       csp_page_remove_rows      (GtkListBox  *list);
+
+/* The model object a row or button stands for (a new reference is kept). */
+void       csp_page_set_item         (GtkWidget   *widget,
+                                      CspItem     *item);
+CspItem   *csp_page_get_item         (GtkWidget   *widget);
+
+/* "1 April 2018" for "2018-04-01"; NULL for an empty or invalid date. */
+char      *csp_page_dup_date_label   (const char  *date);
+/* Today as YYYY-MM-DD, local time. */
+char      *csp_page_dup_today        (void);
+
+GtkWidget *csp_page_placeholder_new  (const char  *text);
+/* A wrapped, left-aligned label; @css_class may be NULL. */
+GtkWidget *csp_page_label_new        (const char  *text,
+                                      const char  *css_class);
+/* A heading label, announced as one by screen readers. */
+GtkWidget *csp_page_heading_new      (const char  *text,
+                                      const char  *css_class,
+                                      int          level);
+
+/* An activatable row for a list of actions: the action's text, then
+ * its priority, owners, due date and status; csp_page_get_item() gives
+ * the action back. */
+GtkWidget *csp_page_action_row_new   (CspItem     *action);
+
+G_END_DECLS
