@@ -62,7 +62,6 @@ append_body (CspTextPage *self,
 
       label = csp_page_label_new (text, "text-page-paragraph");
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_label_set_width_chars (GTK_LABEL (label), READABLE_WIDTH_CHARS);
       gtk_label_set_max_width_chars (GTK_LABEL (label), READABLE_WIDTH_CHARS);
       gtk_box_append (self->content_box, label);
     }
