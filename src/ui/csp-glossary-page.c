@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "csp-glossary-page.h"
+#include "csp-page-util.h"
 
 struct _CspGlossaryPage
 {
@@ -65,6 +66,7 @@ csp_glossary_page_dispose (GObject *object)
   CspGlossaryPage *self = CSP_GLOSSARY_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CSP_TYPE_GLOSSARY_PAGE);
+  csp_page_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (csp_glossary_page_parent_class)->dispose (object);

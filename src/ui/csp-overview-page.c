@@ -331,6 +331,7 @@ csp_overview_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CSP_TYPE_OVERVIEW_PAGE);
+  csp_page_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (csp_overview_page_parent_class)->dispose (object);

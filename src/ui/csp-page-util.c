@@ -10,12 +10,26 @@
 
 #define ITEM_KEY "csp-page-item"
 
+/* GTK 4.8's viewport keeps scrolling towards the focus widget after it
+ * was removed; letting go of the focus first avoids that. */
+void
+csp_page_drop_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, widget))
+    gtk_root_set_focus (root, NULL);
+}
+
 void
 csp_page_remove_children (GtkWidget *container)
 {
   GtkWidget *child;
 
   g_return_if_fail (GTK_IS_WIDGET (container));
+
+  csp_page_drop_focus_within (container);
 
   /* Each container keeps its own bookkeeping: remove through it. */
   while ((child = gtk_widget_get_first_child (container)) != NULL)
@@ -32,12 +46,22 @@ csp_page_remove_children (GtkWidget *container)
 }
 
 void
+csp_page_unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}
+
+void
 csp_page_remove_rows (GtkListBox *list)
 {
   GtkListBoxRow *row;
 
   g_return_if_fail (GTK_IS_LIST_BOX (list));
 
+  csp_page_drop_focus_within (GTK_WIDGET (list));
   /* Not the children: the placeholder is one of them. */
   while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
     gtk_list_box_remove (list, GTK_WIDGET (row));

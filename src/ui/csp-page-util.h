@@ -9,7 +9,10 @@ G_BEGIN_DECLS
 
 /* Small helpers shared by the window's pages. */
 
+void       csp_page_drop_focus_within (GtkWidget  *widget);
 void       csp_page_remove_children  (GtkWidget   *container);
+/* For a page's dispose: the template's top child has no id to clear. */
+void       csp_page_unparent_children (GtkWidget  *widget);
 void       csp_page_remove_rows      (GtkListBox  *list);
 
 /* The model object a row or button stands for (a new reference is kept). */

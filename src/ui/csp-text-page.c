@@ -154,6 +154,7 @@ csp_text_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CSP_TYPE_TEXT_PAGE);
+  csp_page_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (csp_text_page_parent_class)->dispose (object);
