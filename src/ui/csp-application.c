@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "csp-about.h"
 #include "csp-application.h"
 #include "csp-cli.h"
 #include "csp-format.h"
@@ -104,6 +105,18 @@ csp_application_open (GApplication  *app,
 }
 
 static void
+show_about (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  csp_show_about (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", show_about },
+};
+
+static void
 csp_application_class_init (CspApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
@@ -117,6 +130,8 @@ static void
 csp_application_init (CspApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Keep a Community Safety Partnership plan: "
