@@ -331,7 +331,7 @@ read_item (Reader   *r,
     {
       if ((info->fields[i].flags & CSP_FIELD_REQUIRED) && !seen[i])
         {
-          fail (r, _("a %s needs “%s”"), info->name, info->fields[i].key);
+          fail (r, _("“%s” is missing: every %s needs it"), info->fields[i].key, info->name);
           return NULL;
         }
     }
@@ -380,7 +380,7 @@ read_plan_marker (Reader   *r,
   if (version == NULL)
     {
       g_set_error (r->error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_INVALID,
-                   _("$: a plan needs “version”"));
+                   _("$: “version” is missing: every plan needs it"));
       return FALSE;
     }
   if (!node_is (version, G_TYPE_INT64) || (number = json_node_get_int (version)) < 1)
