@@ -36,6 +36,8 @@ tap.check("sample is a csp-plan of version 1", plan["format"] == "csp-plan" and 
 tap.check("sample ends with a newline and uses two-space indents",
           result.stdout.endswith("}\n") and result.stdout.startswith('{\n  "format"'))
 tap.check("sample is the same every time", run("--sample").stdout == result.stdout)
+tap.check("sample is byte for byte what an independent JSON writer makes of it",
+          json.dumps(plan, indent=2, ensure_ascii=False) + "\n" == result.stdout)
 
 path = write("plan.json", result.stdout)
 before = digest(path)

@@ -46,10 +46,10 @@ test_format (void)
   g_autofree char *text = to_string (plan);
 
   /* Fixed key order, two-space indent, a newline at the end. */
-  g_assert_true (g_str_has_prefix (text, "{\n  \"format\" : \"csp-plan\",\n  \"version\" : 1,\n  \"id\" : \""));
+  g_assert_true (g_str_has_prefix (text, "{\n  \"format\": \"csp-plan\",\n  \"version\": 1,\n  \"id\": \""));
   g_assert_true (g_str_has_suffix (text, "\n}\n"));
-  g_assert_nonnull (strstr (text, "\n  \"title\" : \"T\",\n  \"partnership\" : \"\",\n"));
-  g_assert_nonnull (strstr (text, "  \"deleted\" : []\n}\n"));
+  g_assert_nonnull (strstr (text, "\n  \"title\": \"T\",\n  \"partnership\": \"\",\n"));
+  g_assert_nonnull (strstr (text, "  \"deleted\": []\n}\n"));
   /* A plan never edited has no "modified" and no "revision". */
   g_assert_null (strstr (text, "\"modified\""));
   g_assert_null (strstr (text, "\"revision\""));
@@ -60,7 +60,7 @@ test_unknown_keys_kept_in_place (void)
 {
   g_autoptr(CspPlan) plan = load_string (
     "{\"x-first\": 1, \"format\": \"csp-plan\", \"version\": 1, \"title\": \"T\","
-    " \"x-after-title\": {\"nested\": [1, 2.5, null, \"s\"]},"
+    " \"x-after-title\": {\"nested\": [1, 2.5, null, \"s\", true, -1e-3, {}, []]},"
     " \"glossary\": [{\"id\": \"g\", \"term\": \"ASB\", \"x-colour\": \"red\", \"definition\": \"d\"}]}");
   g_autofree char *text = to_string (plan);
   g_autoptr(CspPlan) again = load_string (text);
@@ -77,7 +77,7 @@ test_unknown_keys_kept_in_place (void)
   g_assert_true (first != NULL && first < format);
   g_assert_true (title < after_title && after_title < partnership);
   g_assert_true (term < colour && colour < definition);
-  g_assert_nonnull (strstr (text, "\"nested\" : [\n      1,\n      2.5,\n      null,\n      \"s\"\n    ]"));
+  g_assert_nonnull (strstr (text, "\"nested\": [\n      1,\n      2.5,\n      null,\n      \"s\",\n      true,\n      -0.001,\n      {},\n      []\n    ]"));
   g_assert_cmpstr (text, ==, text_again);
 }
 
@@ -94,8 +94,8 @@ test_owner_forms (void)
   g_autofree char *label = csp_action_dup_owners_label (g_ptr_array_index (actions, 0));
 
   /* Owners keep their two forms: empty keys are not written. */
-  g_assert_nonnull (strstr (text, "{\n                  \"partner\" : \"p\",\n                  \"note\" : \"including Youth Forum\"\n                }"));
-  g_assert_nonnull (strstr (text, "{\n                  \"name\" : \"All partners\"\n                }"));
+  g_assert_nonnull (strstr (text, "{\n                  \"partner\": \"p\",\n                  \"note\": \"including Youth Forum\"\n                }"));
+  g_assert_nonnull (strstr (text, "{\n                  \"name\": \"All partners\"\n                }"));
   g_assert_cmpstr (label, ==, "TMBC (including Youth Forum); All partners");
 }
 
@@ -105,12 +105,13 @@ test_special_characters (void)
   g_autoptr(CspPlan) plan = csp_plan_new ();
   g_autofree char *text = NULL;
   g_autoptr(CspPlan) again = NULL;
-  const char *title = "Quotes \" and \\ back\nslash – ’ 🛡 \t tab";
+  const char *title = "Quotes \" and \\ back\nslash – ’ 🛡 \t tab \x01 \x1f / end";
 
   csp_item_set_string (CSP_ITEM (plan), "title", title);
   text = to_string (plan);
   again = load_string (text);
   g_assert_cmpstr (csp_item_get_string (CSP_ITEM (again), "title"), ==, title);
+  g_assert_nonnull (strstr (text, "\"title\": \"Quotes \\\" and \\\\ back\\nslash – ’ 🛡 \\t tab \\u0001 \\u001f / end\""));
 }
 
 int

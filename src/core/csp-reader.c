@@ -318,7 +318,8 @@ read_item (Reader   *r,
           continue;
         }
 
-      g_string_append_printf (r->path, ".%s", key);
+      g_string_append_c (r->path, '.');
+      g_string_append (r->path, key);
       if (!read_field (r, item, index, &info->fields[index], member))
         return NULL;
       g_string_truncate (r->path, len);
