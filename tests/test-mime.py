@@ -52,6 +52,7 @@ def main():
             ('plan-from-email', sample, PLAN_TYPE),
             ('plan-crlf', sample.replace(b'\n', b'\r\n'), PLAN_TYPE),
             ('plan-compact', b'{"format":"csp-plan","version":1}', PLAN_TYPE),
+            ('plan-json-glib', b'{\n  "format" : "csp-plan",\n  "version" : 1\n}\n', PLAN_TYPE),
             ('other-data', b'{\n  "format": "something-else"\n}\n', None),
         ]
         for name, data, expected in cases:
