@@ -392,11 +392,14 @@ read_plan_marker (Reader   *r,
     }
   if (number > CSP_FORMAT_VERSION)
     {
+      /* Formatted apart, so that the message has no G_GINT64_FORMAT
+       * for translators to trip on. */
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+
       g_set_error (r->error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_VERSION,
-                   _("$.version: the file is of format version %" G_GINT64_FORMAT
-                     ", written by a newer CSP Planner; this one reads version %d: "
-                     "please update CSP Planner"),
-                   number, CSP_FORMAT_VERSION);
+                   _("$.version: the file is of format version %s, written by a newer "
+                     "CSP Planner; this one reads version %d: please update CSP Planner"),
+                   found, CSP_FORMAT_VERSION);
       return FALSE;
     }
 
