@@ -10,8 +10,16 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CspApplication) app = NULL;
+#ifdef G_OS_WIN32
+  /* A Windows bundle can be unpacked anywhere: its translations are
+   * found beside the executable, not at the build's prefix. */
+  g_autofree char *root = g_win32_get_package_installation_directory_of_module (NULL);
+  g_autofree char *localedir = g_build_filename (root, "share", "locale", NULL);
+#else
+  const char *localedir = LOCALEDIR;
+#endif
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -309,8 +309,8 @@ csp_json_check (const char  *data,
   if (!g_utf8_validate_len (data, length, &bad))
     {
       s.end = bad;
-      return fail_at (&s, bad, _("not valid UTF-8 text (byte %" G_GSIZE_FORMAT ")"),
-                      (gsize) (bad - data));
+      return fail_at (&s, bad, _("not valid UTF-8 text (byte %lu)"),
+                      (unsigned long) (bad - data));
     }
 
   skip_space (&s);

@@ -318,7 +318,8 @@ read_item (Reader   *r,
           continue;
         }
 
-      g_string_append_printf (r->path, ".%s", key);
+      g_string_append_c (r->path, '.');
+      g_string_append (r->path, key);
       if (!read_field (r, item, index, &info->fields[index], member))
         return NULL;
       g_string_truncate (r->path, len);
@@ -331,7 +332,7 @@ read_item (Reader   *r,
     {
       if ((info->fields[i].flags & CSP_FIELD_REQUIRED) && !seen[i])
         {
-          fail (r, _("a %s needs “%s”"), info->name, info->fields[i].key);
+          fail (r, _("“%s” is missing: every %s needs it"), info->fields[i].key, info->name);
           return NULL;
         }
     }
@@ -380,7 +381,7 @@ read_plan_marker (Reader   *r,
   if (version == NULL)
     {
       g_set_error (r->error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_INVALID,
-                   _("$: a plan needs “version”"));
+                   _("$: “version” is missing: every plan needs it"));
       return FALSE;
     }
   if (!node_is (version, G_TYPE_INT64) || (number = json_node_get_int (version)) < 1)
@@ -391,11 +392,14 @@ read_plan_marker (Reader   *r,
     }
   if (number > CSP_FORMAT_VERSION)
     {
+      /* Formatted apart, so that the message has no G_GINT64_FORMAT
+       * for translators to trip on. */
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+
       g_set_error (r->error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_VERSION,
-                   _("$.version: the file is of format version %" G_GINT64_FORMAT
-                     ", written by a newer CSP Planner; this one reads version %d: "
-                     "please update CSP Planner"),
-                   number, CSP_FORMAT_VERSION);
+                   _("$.version: the file is of format version %s, written by a newer "
+                     "CSP Planner; this one reads version %d: please update CSP Planner"),
+                   found, CSP_FORMAT_VERSION);
       return FALSE;
     }
 

@@ -6,12 +6,177 @@
 #include "csp-format.h"
 #include "csp-item-private.h"
 
-static void write_item (JsonBuilder *builder, CspItem *item);
+/* The writer streams straight into one buffer. Building a JsonNode tree
+ * first and handing it to JsonGenerator costs a hash table per object
+ * and a copy of every string: twice the time and memory of the whole
+ * save for a county-sized plan. The output is what RFC 8259 calls
+ * pretty JSON: two-space indents, "key": value, a newline at the end. */
+
+typedef struct
+{
+  GString *out;
+  guint    depth;
+  gboolean first; /* nothing written yet in the current object or array */
+} Writer;
+
+static void write_item (Writer *w, CspItem *item);
+static void write_node (Writer *w, JsonNode *node);
 
 static void
-write_extras (JsonBuilder *builder,
-              GPtrArray   *extras,
-              const char  *after)
+newline (Writer *w)
+{
+  g_string_append_c (w->out, '\n');
+  for (guint i = 0; i < w->depth; i++)
+    g_string_append (w->out, "  ");
+}
+
+static void
+write_string (Writer     *w,
+              const char *s)
+{
+  const char *run = s;
+
+  g_string_append_c (w->out, '"');
+  for (; *s != '\0'; s++)
+    {
+      guchar c = *s;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (w->out, run, s - run);
+      run = s + 1;
+      switch (c)
+        {
+        case '"': g_string_append (w->out, "\\\""); break;
+        case '\\': g_string_append (w->out, "\\\\"); break;
+        case '\n': g_string_append (w->out, "\\n"); break;
+        case '\r': g_string_append (w->out, "\\r"); break;
+        case '\t': g_string_append (w->out, "\\t"); break;
+        case '\b': g_string_append (w->out, "\\b"); break;
+        case '\f': g_string_append (w->out, "\\f"); break;
+        default: g_string_append_printf (w->out, "\\u%04x", c); break;
+        }
+    }
+  g_string_append_len (w->out, run, s - run);
+  g_string_append_c (w->out, '"');
+}
+
+static void
+open_container (Writer *w,
+                char    bracket)
+{
+  g_string_append_c (w->out, bracket);
+  w->depth++;
+  w->first = TRUE;
+}
+
+static void
+close_container (Writer *w,
+                 char    bracket)
+{
+  w->depth--;
+  if (!w->first)
+    newline (w);
+  g_string_append_c (w->out, bracket);
+  w->first = FALSE;
+}
+
+/* Starts the next element of an array, or member of an object when
+ * @key is given. */
+static void
+next (Writer     *w,
+      const char *key)
+{
+  if (!w->first)
+    g_string_append_c (w->out, ',');
+  newline (w);
+  w->first = FALSE;
+
+  if (key != NULL)
+    {
+      write_string (w, key);
+      g_string_append (w->out, ": ");
+    }
+}
+
+static void
+write_value (Writer   *w,
+             JsonNode *node)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_BOOLEAN:
+      g_string_append (w->out, json_node_get_boolean (node) ? "true" : "false");
+      break;
+    case G_TYPE_INT64:
+      g_string_append_printf (w->out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      break;
+    case G_TYPE_DOUBLE:
+      g_string_append (w->out, g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
+      break;
+    case G_TYPE_STRING:
+    default:
+      write_string (w, json_node_get_string (node));
+      break;
+    }
+}
+
+/* Keys we do not know come back exactly as they were read. */
+static void
+write_node (Writer   *w,
+            JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *key;
+        JsonNode *member;
+
+        open_container (w, '{');
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &key, &member))
+          {
+            next (w, key);
+            write_node (w, member);
+          }
+        close_container (w, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        open_container (w, '[');
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            next (w, NULL);
+            write_node (w, json_array_get_element (array, i));
+          }
+        close_container (w, ']');
+      }
+      break;
+
+    case JSON_NODE_NULL:
+      g_string_append (w->out, "null");
+      break;
+
+    case JSON_NODE_VALUE:
+    default:
+      write_value (w, node);
+      break;
+    }
+}
+
+static void
+write_extras (Writer     *w,
+              GPtrArray  *extras,
+              const char *after)
 {
   for (guint i = 0; extras != NULL && i < extras->len; i++)
     {
@@ -19,56 +184,62 @@ write_extras (JsonBuilder *builder,
 
       if (g_strcmp0 (extra->after, after) == 0)
         {
-          json_builder_set_member_name (builder, extra->name);
-          json_builder_add_value (builder, json_node_copy (extra->node));
+          next (w, extra->name);
+          write_node (w, extra->node);
         }
     }
 }
 
 static void
-write_field (JsonBuilder    *builder,
+write_field (Writer         *w,
              CspItem        *item,
              const CspField *field)
 {
   switch (field->type)
     {
     case CSP_FIELD_FORMAT:
-      json_builder_set_member_name (builder, field->key);
-      json_builder_add_string_value (builder, "csp-plan");
+      next (w, field->key);
+      write_string (w, "csp-plan");
       break;
 
     case CSP_FIELD_VERSION:
-      json_builder_set_member_name (builder, field->key);
-      json_builder_add_int_value (builder, CSP_FORMAT_VERSION);
+      next (w, field->key);
+      g_string_append_printf (w->out, "%d", CSP_FORMAT_VERSION);
       break;
 
     case CSP_FIELD_BOOLEAN:
-      json_builder_set_member_name (builder, field->key);
-      json_builder_add_boolean_value (builder, csp_item_get_boolean (item, field->key));
+      next (w, field->key);
+      g_string_append (w->out, csp_item_get_boolean (item, field->key) ? "true" : "false");
       break;
 
     case CSP_FIELD_STRV:
-      json_builder_set_member_name (builder, field->key);
-      json_builder_begin_array (builder);
+      next (w, field->key);
+      open_container (w, '[');
       for (const char * const *s = csp_item_get_strv (item, field->key); *s != NULL; s++)
-        json_builder_add_string_value (builder, *s);
-      json_builder_end_array (builder);
+        {
+          next (w, NULL);
+          write_string (w, *s);
+        }
+      close_container (w, ']');
       break;
 
     case CSP_FIELD_OBJECT:
-      json_builder_set_member_name (builder, field->key);
-      write_item (builder, csp_item_get_object (item, field->key));
+      next (w, field->key);
+      write_item (w, csp_item_get_object (item, field->key));
       break;
 
     case CSP_FIELD_LIST:
       {
         guint n = csp_item_get_n_children (item, field->key);
 
-        json_builder_set_member_name (builder, field->key);
-        json_builder_begin_array (builder);
+        next (w, field->key);
+        open_container (w, '[');
         for (guint i = 0; i < n; i++)
-          write_item (builder, csp_item_get_child (item, field->key, i));
-        json_builder_end_array (builder);
+          {
+            next (w, NULL);
+            write_item (w, csp_item_get_child (item, field->key, i));
+          }
+        close_container (w, ']');
       }
       break;
 
@@ -83,51 +254,40 @@ write_field (JsonBuilder    *builder,
 
         if (*value == '\0' && (field->flags & CSP_FIELD_OMIT_EMPTY))
           break;
-        json_builder_set_member_name (builder, field->key);
-        json_builder_add_string_value (builder, value);
+        next (w, field->key);
+        write_string (w, value);
       }
       break;
     }
 }
 
 static void
-write_item (JsonBuilder *builder,
-            CspItem     *item)
+write_item (Writer  *w,
+            CspItem *item)
 {
   const CspKindInfo *info = csp_item_get_info (item);
   GPtrArray *extras = _csp_item_get_extras (item);
 
-  json_builder_begin_object (builder);
-  write_extras (builder, extras, NULL);
+  open_container (w, '{');
+  write_extras (w, extras, NULL);
   for (guint i = 0; i < info->n_fields; i++)
     {
-      write_field (builder, item, &info->fields[i]);
-      write_extras (builder, extras, info->fields[i].key);
+      write_field (w, item, &info->fields[i]);
+      write_extras (w, extras, info->fields[i].key);
     }
-  json_builder_end_object (builder);
+  close_container (w, '}');
 }
 
 GBytes *
 csp_plan_to_bytes (CspPlan *plan)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  GString *out;
+  Writer w = { 0 };
 
   g_return_val_if_fail (CSP_IS_PLAN (plan), NULL);
 
-  write_item (builder, CSP_ITEM (plan));
-  root = json_builder_get_root (builder);
+  w.out = g_string_sized_new (64 * 1024);
+  write_item (&w, CSP_ITEM (plan));
+  g_string_append_c (w.out, '\n');
 
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_indent_char (generator, ' ');
-
-  out = g_string_new (NULL);
-  json_generator_to_gstring (generator, out);
-  g_string_append_c (out, '\n');
-
-  return g_string_free_to_bytes (out);
+  return g_string_free_to_bytes (w.out);
 }

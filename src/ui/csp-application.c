@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "csp-about.h"
 #include "csp-application.h"
 #include "csp-cli.h"
 #include "csp-format.h"
@@ -13,6 +14,8 @@
 struct _CspApplication
 {
   GtkApplication parent_instance;
+
+  guint options_parsed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CspApplication, csp_application, GTK_TYPE_APPLICATION)
@@ -51,6 +54,7 @@ csp_application_handle_local_options (GApplication *app,
   g_autoptr(GError) error = NULL;
   int status;
 
+  CSP_APPLICATION (app)->options_parsed = TRUE;
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^aay", &remaining);
 
   /* Everything that needs no window runs here, before GTK starts, so
@@ -70,6 +74,23 @@ csp_application_handle_local_options (GApplication *app,
   /* A second instance has handed its files to the first; the first
    * goes on into its main loop. */
   return g_application_get_is_remote (app) ? CSP_EXIT_OK : -1;
+}
+
+static gboolean
+csp_application_local_command_line (GApplication   *app,
+                                    char         ***arguments,
+                                    int            *exit_status)
+{
+  gboolean handled;
+
+  handled = G_APPLICATION_CLASS (csp_application_parent_class)->local_command_line (app, arguments, exit_status);
+
+  /* GApplication exits with 1 when the options do not parse; for us 1
+   * means invalid input and 2 bad usage. */
+  if (handled && *exit_status == 1 && !CSP_APPLICATION (app)->options_parsed)
+    *exit_status = CSP_EXIT_USAGE;
+
+  return handled;
 }
 
 static void
@@ -104,10 +125,23 @@ csp_application_open (GApplication  *app,
 }
 
 static void
+show_about (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  csp_show_about (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", show_about },
+};
+
+static void
 csp_application_class_init (CspApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->local_command_line = csp_application_local_command_line;
   app_class->handle_local_options = csp_application_handle_local_options;
   app_class->activate = csp_application_activate;
   app_class->open = csp_application_open;
@@ -117,6 +151,8 @@ static void
 csp_application_init (CspApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Keep a Community Safety Partnership plan: "

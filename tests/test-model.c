@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "csp-format.h"
+
+typedef struct
+{
+  guint       count;
+  CspItem    *item;
+  char       *key;
+} Changes;
+
+static void
+on_changed (CspPlan    *plan,
+            CspItem    *item,
+            const char *key,
+            Changes    *changes)
+{
+  changes->count++;
+  changes->item = item;
+  g_free (changes->key);
+  changes->key = g_strdup (key);
+}
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static CspItem *
+first_action (CspPlan *plan)
+{
+  g_autoptr(GPtrArray) actions = csp_plan_collect_actions (plan, FALSE);
+
+  return g_ptr_array_index (actions, 0);
+}
+
+static void
+test_properties_and_stamping (void)
+{
+  g_autoptr(CspPlan) plan = csp_sample_load ();
+  CspItem *action = first_action (plan);
+  CspItem *theme = csp_action_get_theme (action);
+  Changes changes = { 0 };
+  guint notified = 0;
+  g_autofree char *text = NULL;
+
+  csp_timestamp_set_fixed ("2018-07-02T10:00:00Z");
+  g_signal_connect (plan, "changed", G_CALLBACK (on_changed), &changes);
+  g_signal_connect (action, "notify::text", G_CALLBACK (on_notify), &notified);
+
+  g_object_get (action, "text", &text, NULL);
+  g_assert_cmpstr (text, ==, "Work in Partnership to disrupt recognised gangs/OCGs and identify existing and emerging groups");
+
+  /* The property and the key-based API are the same value. */
+  g_object_set (action, "text", "Disrupt gangs", NULL);
+  g_assert_cmpstr (csp_item_get_string (action, "text"), ==, "Disrupt gangs");
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (changes.count, ==, 1);
+  g_assert_true (changes.item == action);
+  g_assert_cmpstr (changes.key, ==, "text");
+  g_assert_cmpstr (csp_item_get_modified (action), ==, "2018-07-02T10:00:00Z");
+  /* Only the object that changed is stamped. */
+  g_assert_cmpstr (csp_item_get_modified (theme), ==, "2018-04-01T00:00:00Z");
+
+  /* Setting the same value is no edit. */
+  csp_item_set_string (action, "text", "Disrupt gangs");
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (changes.count, ==, 1);
+
+  csp_timestamp_set_fixed (NULL);
+  g_free (changes.key);
+}
+
+static void
+test_stamps_nearest_owner_of_modified (void)
+{
+  g_autoptr(CspPlan) plan = csp_sample_load ();
+  g_autoptr(GPtrArray) actions = csp_plan_collect_actions (plan, TRUE);
+  CspItem *action = g_ptr_array_index (actions, 0);
+  CspItem *update = csp_item_get_child (action, "updates", 0);
+  CspItem *period = csp_item_get_object (CSP_ITEM (plan), "period");
+
+  csp_timestamp_set_fixed ("2018-05-05T05:05:05Z");
+
+  /* An update has no "modified" of its own: its action is stamped. */
+  csp_item_set_string (update, "text", "Ten referrals.");
+  g_assert_cmpstr (csp_item_get_modified (action), ==, "2018-05-05T05:05:05Z");
+
+  /* The period belongs to the plan. */
+  csp_item_set_string (period, "end", "2019-06-30");
+  g_assert_cmpstr (csp_item_get_modified (CSP_ITEM (plan)), ==, "2018-05-05T05:05:05Z");
+
+  csp_timestamp_set_fixed (NULL);
+}
+
+static void
+test_insert_and_remove (void)
+{
+  g_autoptr(CspPlan) plan = csp_sample_load ();
+  CspItem *action = first_action (plan);
+  CspItem *theme = csp_action_get_theme (action);
+  g_autoptr(CspItem) added = csp_item_new (CSP_KIND_ACTION);
+  g_autofree char *id = g_strdup (csp_item_get_id (action));
+  guint before = csp_item_get_n_children (theme, "actions");
+  guint deleted = csp_item_get_n_children (CSP_ITEM (plan), "deleted");
+  guint position;
+  CspItem *tombstone;
+
+  csp_item_set_string (added, "text", "A new action");
+  csp_item_insert (theme, "actions", 1, added);
+  g_assert_cmpuint (csp_item_get_n_children (theme, "actions"), ==, before + 1);
+  g_assert_true (csp_item_get_parent (added) == theme);
+  g_assert_true (csp_plan_lookup (plan, csp_item_get_id (added)) == added);
+  g_assert_true (csp_item_find (theme, "actions", added, &position));
+  g_assert_cmpuint (position, ==, 1);
+  g_assert_cmpstr (csp_item_get_parent_key (added), ==, "actions");
+
+  csp_item_remove (theme, "actions", 0);
+  g_assert_null (csp_plan_lookup (plan, id));
+  g_assert_cmpuint (csp_item_get_n_children (CSP_ITEM (plan), "deleted"), ==, deleted + 1);
+  tombstone = csp_item_get_child (CSP_ITEM (plan), "deleted", deleted);
+  g_assert_cmpstr (csp_item_get_id (tombstone), ==, id);
+  g_assert_cmpstr (csp_item_get_modified (tombstone), !=, "");
+}
+
+static void
+test_new_items (void)
+{
+  g_autoptr(CspItem) action = csp_item_new (CSP_KIND_ACTION);
+  g_autoptr(CspItem) update = csp_item_new (CSP_KIND_UPDATE);
+  g_autoptr(CspItem) partner = csp_item_new (CSP_KIND_PARTNER);
+  g_autoptr(CspPlan) plan = csp_plan_new ();
+
+  g_assert_true (CSP_IS_ACTION (action));
+  g_assert_true (g_uuid_string_is_valid (csp_item_get_id (action)));
+  g_assert_cmpstr (csp_item_get_id (action), !=, csp_item_get_id (update));
+  g_assert_cmpint (csp_action_get_status (action), ==, CSP_STATUS_NOT_STARTED);
+  /* An update need not set a status. */
+  g_assert_cmpstr (csp_item_get_string (update, "status"), ==, "");
+  g_assert_true (csp_item_get_boolean (partner, "member"));
+  g_assert_nonnull (csp_item_get_object (CSP_ITEM (plan), "review"));
+  g_assert_nonnull (csp_item_get_object (csp_item_get_object (CSP_ITEM (plan), "review"), "period"));
+  g_assert_null (csp_item_get_id (csp_item_get_object (CSP_ITEM (plan), "period")));
+  g_assert_true (G_IS_LIST_MODEL (csp_item_get_list (action, "updates")));
+}
+
+static void
+test_latest_update (void)
+{
+  g_autoptr(CspItem) action = csp_item_new (CSP_KIND_ACTION);
+  const char *dates[] = { "2018-06-30", "2018-09-12", "2018-09-12", "2018-05-01" };
+  CspItem *latest;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(CspItem) update = csp_item_new (CSP_KIND_UPDATE);
+      g_autofree char *text = g_strdup_printf ("update %u", i);
+
+      csp_item_set_string (update, "date", dates[i]);
+      csp_item_set_string (update, "text", text);
+      csp_item_append (action, "updates", update);
+    }
+
+  /* Newest by date; of two on one day the one added last. */
+  latest = csp_action_get_latest_update (action, NULL);
+  g_assert_cmpstr (csp_item_get_string (latest, "text"), ==, "update 2");
+  latest = csp_action_get_latest_update (action, "2018-06-30");
+  g_assert_cmpstr (csp_item_get_string (latest, "text"), ==, "update 0");
+  g_assert_null (csp_action_get_latest_update (action, "2018-04-30"));
+}
+
+static void
+test_status (void)
+{
+  CspStatus status;
+
+  for (CspStatus s = 0; s < CSP_N_STATUSES; s++)
+    {
+      g_assert_true (csp_status_from_string (csp_status_to_string (s), &status));
+      g_assert_cmpint (status, ==, s);
+      g_assert_cmpuint (strlen (csp_status_get_colour (s)), ==, 7);
+    }
+  g_assert_false (csp_status_from_string ("green", &status));
+  g_assert_false (csp_status_from_string (NULL, &status));
+  g_assert_cmpstr (csp_status_get_label (CSP_STATUS_AT_RISK), ==, "At risk");
+  g_assert_cmphex (csp_status_get_rgb (CSP_STATUS_ON_TRACK), ==, 0x8FD18F);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/model/properties-and-stamping", test_properties_and_stamping);
+  g_test_add_func ("/model/stamps-nearest-owner-of-modified", test_stamps_nearest_owner_of_modified);
+  g_test_add_func ("/model/insert-and-remove", test_insert_and_remove);
+  g_test_add_func ("/model/new-items", test_new_items);
+  g_test_add_func ("/model/latest-update", test_latest_update);
+  g_test_add_func ("/model/status", test_status);
+
+  return g_test_run ();
+}

@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gstdio.h>
+
+#include "csp-format.h"
+
+/* Every class of bad input: the reader refuses it with one error whose
+ * message starts with the JSON path (or "$: line L, column C" for text
+ * that is not JSON), and never crashes. */
+
+static const char *good_owner_partner =
+  "{\"format\": \"csp-plan\", \"version\": 1, \"title\": \"T\","
+  " \"partners\": [{\"id\": \"p1\", \"name\": \"Kent Police\"}],"
+  " \"priorities\": [{\"title\": \"P\", \"themes\": [{\"title\": \"\", \"actions\": ["
+  "   {\"text\": \"A\", \"owners\": [{\"partner\": \"p1\"}]}]}]}]}";
+
+typedef struct
+{
+  const char *name;
+  const char *json;
+  int         code;
+  const char *message; /* the whole message, or its start when it ends in "…" */
+} BadCase;
+
+#define PLAN_HEAD "{\"format\": \"csp-plan\", \"version\": 1, \"title\": \"T\", "
+#define ACTION(body) PLAN_HEAD "\"priorities\": [{\"title\": \"P\"}, {\"title\": \"Q\"}, {\"title\": \"R\", \"themes\": [{\"title\": \"t\", \"actions\": [{\"text\": \"a\"}, " body "]}]}]}"
+
+static const BadCase bad_cases[] = {
+  { "empty", "", CSP_FORMAT_ERROR_SYNTAX, "$: the file is empty" },
+  { "blank", "  \n\t ", CSP_FORMAT_ERROR_SYNTAX, "$: the file is empty" },
+  { "malformed", "{\"format\": \"csp-plan\",\n \"version\": 1,,}", CSP_FORMAT_ERROR_SYNTAX,
+    "$: line 2, column 15: expected a key in double quotes" },
+  { "unclosed", "{\"format\": \"csp-plan\"", CSP_FORMAT_ERROR_SYNTAX,
+    "$: line 1, column 22: the file ends too early" },
+  { "trailing-data", "{\"format\": \"csp-plan\", \"version\": 1, \"title\": \"T\"} [3]",
+    CSP_FORMAT_ERROR_SYNTAX, "$: line 1, column 52: unexpected data after the end of the document" },
+  { "line-comment", "{\n// note\n\"format\": \"csp-plan\"}", CSP_FORMAT_ERROR_SYNTAX,
+    "$: line 2, column 1: comments are not allowed in JSON" },
+  { "block-comment", "{/* c */ \"format\": \"csp-plan\"}", CSP_FORMAT_ERROR_SYNTAX,
+    "$: line 1, column 2: comments are not allowed in JSON" },
+  { "single-quotes", "{'format': 'csp-plan'}", CSP_FORMAT_ERROR_SYNTAX,
+    "$: line 1, column 2: strings must be in double quotes" },
+  { "assignment", "var plan = {\"format\": \"csp-plan\"};", CSP_FORMAT_ERROR_SYNTAX,
+    "$: line 1, column 1: unexpected “v”" },
+  { "hex-number", "{\"format\": \"csp-plan\", \"version\": 0x1}", CSP_FORMAT_ERROR_SYNTAX,
+    "$: line 1, column 35: numbers may not start with 0" },
+  { "trailing-comma", "{\"format\": \"csp-plan\",}", CSP_FORMAT_ERROR_SYNTAX,
+    "$: line 1, column 23: a comma before “}” is not allowed" },
+  { "control-char", "{\"format\": \"csp\tplan\"}", CSP_FORMAT_ERROR_SYNTAX,
+    "$: line 1, column 16: a string holds an unescaped control character" },
+  { "nul-escape", "{\"format\": \"csp\\u0000plan\"}", CSP_FORMAT_ERROR_SYNTAX,
+    "$: line 1, column 16: a string holds a NUL character" },
+  { "lone-surrogate", "{\"format\": \"\\ud800\"}", CSP_FORMAT_ERROR_SYNTAX,
+    "$: line 1, column 13: a string holds half of a surrogate pair" },
+  { "invalid-utf8", "{\"format\": \"csp-plan\", \"title\": \"caf\xC3\x28\"}", CSP_FORMAT_ERROR_SYNTAX,
+    "$: line 1, column 37: not valid UTF-8 text (byte 36)" },
+  { "root-array", "[1, 2]", CSP_FORMAT_ERROR_NOT_A_PLAN,
+    "$: expected an object, found an array: this is not a CSP plan" },
+  { "root-string", "\"plan\"", CSP_FORMAT_ERROR_NOT_A_PLAN,
+    "$: expected an object, found a string: this is not a CSP plan" },
+  { "no-format", "{\"version\": 1, \"title\": \"T\"}", CSP_FORMAT_ERROR_NOT_A_PLAN,
+    "$: there is no “format”: \"csp-plan\": this is not a CSP plan" },
+  { "wrong-format", "{\"format\": \"csv-plan\", \"version\": 1}", CSP_FORMAT_ERROR_NOT_A_PLAN,
+    "$.format: expected \"csp-plan\": this is not a CSP plan" },
+  { "no-version", "{\"format\": \"csp-plan\", \"title\": \"T\"}", CSP_FORMAT_ERROR_INVALID,
+    "$: “version” is missing: every plan needs it" },
+  { "newer-version", "{\"format\": \"csp-plan\", \"version\": 2, \"title\": \"T\"}", CSP_FORMAT_ERROR_VERSION,
+    "$.version: the file is of format version 2, written by a newer CSP Planner; this one reads version 1: please update CSP Planner" },
+  { "version-string", "{\"format\": \"csp-plan\", \"version\": \"1\"}", CSP_FORMAT_ERROR_INVALID,
+    "$.version: expected a whole number from 1" },
+  { "missing-title", "{\"format\": \"csp-plan\", \"version\": 1}", CSP_FORMAT_ERROR_INVALID,
+    "$: “title” is missing: every plan needs it" },
+  { "title-number", PLAN_HEAD "\"partnership\": 42}", CSP_FORMAT_ERROR_INVALID,
+    "$.partnership: expected a string, found a number" },
+  { "priorities-object", PLAN_HEAD "\"priorities\": {}}", CSP_FORMAT_ERROR_INVALID,
+    "$.priorities: expected an array, found an object" },
+  { "priority-not-object", PLAN_HEAD "\"priorities\": [\"P\"]}", CSP_FORMAT_ERROR_INVALID,
+    "$.priorities[0]: expected an object, found a string" },
+  { "priority-without-title", PLAN_HEAD "\"priorities\": [{\"scope\": \"x\"}]}", CSP_FORMAT_ERROR_INVALID,
+    "$.priorities[0]: “title” is missing: every priority needs it" },
+  { "unknown-status", ACTION ("{\"text\": \"b\", \"status\": \"green\"}"), CSP_FORMAT_ERROR_INVALID,
+    "$.priorities[2].themes[0].actions[1].status: “green” is not a status (expected not-started, on-track, at-risk, off-track or complete)" },
+  { "empty-action-status", ACTION ("{\"text\": \"b\", \"status\": \"\"}"), CSP_FORMAT_ERROR_INVALID,
+    "$.priorities[2].themes[0].actions[1].status: “” is not a status…" },
+  { "empty-action-text", ACTION ("{\"text\": \"\"}"), CSP_FORMAT_ERROR_INVALID,
+    "$.priorities[2].themes[0].actions[1].text: must not be empty" },
+  { "invalid-due", ACTION ("{\"text\": \"b\", \"due\": \"2018-02-30\"}"), CSP_FORMAT_ERROR_INVALID,
+    "$.priorities[2].themes[0].actions[1].due: “2018-02-30” is not a date (expected YYYY-MM-DD)" },
+  { "due-wrong-shape", ACTION ("{\"text\": \"b\", \"due\": \"1/4/2018\"}"), CSP_FORMAT_ERROR_INVALID,
+    "$.priorities[2].themes[0].actions[1].due: “1/4/2018” is not a date…" },
+  { "update-without-date", ACTION ("{\"text\": \"b\", \"updates\": [{\"text\": \"u\"}]}"), CSP_FORMAT_ERROR_INVALID,
+    "$.priorities[2].themes[0].actions[1].updates[0]: “date” is missing: every update needs it" },
+  { "invalid-modified", ACTION ("{\"text\": \"b\", \"modified\": \"yesterday\"}"), CSP_FORMAT_ERROR_INVALID,
+    "$.priorities[2].themes[0].actions[1].modified: “yesterday” is not a time…" },
+  { "member-string", PLAN_HEAD "\"partners\": [{\"name\": \"X\", \"member\": \"yes\"}]}", CSP_FORMAT_ERROR_INVALID,
+    "$.partners[0].member: expected true or false, found a string" },
+  { "social-numbers", PLAN_HEAD "\"contact\": {\"social\": [\"a\", 3]}}", CSP_FORMAT_ERROR_INVALID,
+    "$.contact.social[1]: expected a string, found a number" },
+  { "duplicate-id", PLAN_HEAD "\"partners\": [{\"id\": \"x\", \"name\": \"A\"}], \"glossary\": [{\"id\": \"x\", \"term\": \"T\"}]}",
+    CSP_FORMAT_ERROR_INVALID, "$.glossary[0].id: “x” is also the id of $.partners[0]: ids must be unique" },
+  { "empty-id", PLAN_HEAD "\"glossary\": [{\"id\": \"\", \"term\": \"T\"}]}", CSP_FORMAT_ERROR_INVALID,
+    "$.glossary[0].id: an id must not be empty" },
+  { "dangling-partner", ACTION ("{\"text\": \"b\", \"owners\": [{\"partner\": \"nobody\"}]}"), CSP_FORMAT_ERROR_INVALID,
+    "$.priorities[2].themes[0].actions[1].owners[0].partner: “nobody” is not the id of a partner in $.partners" },
+  { "empty-owner", ACTION ("{\"text\": \"b\", \"owners\": [{\"note\": \"x\"}]}"), CSP_FORMAT_ERROR_INVALID,
+    "$.priorities[2].themes[0].actions[1].owners[0]: an owner needs “partner” (a partner’s id) or “name”" },
+  { "tombstone-without-id", PLAN_HEAD "\"deleted\": [{\"modified\": \"2018-04-01T00:00:00Z\"}]}", CSP_FORMAT_ERROR_INVALID,
+    "$.deleted[0]: “id” is missing: every deletion needs it" },
+};
+
+static void
+check_refusal (gconstpointer data)
+{
+  const BadCase *c = data;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (c->json, strlen (c->json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CspPlan) plan = csp_plan_load_bytes (bytes, &error);
+
+  g_assert_null (plan);
+  g_assert_error (error, CSP_FORMAT_ERROR, c->code);
+  if (g_str_has_suffix (c->message, "…"))
+    {
+      g_autofree char *prefix = g_strndup (c->message, strlen (c->message) - strlen ("…"));
+
+      if (!g_str_has_prefix (error->message, prefix))
+        {
+          g_test_message ("%s: got “%s”, expected it to start with “%s”", c->name, error->message, prefix);
+          g_test_fail ();
+        }
+    }
+  else
+    g_assert_cmpstr (error->message, ==, c->message);
+}
+
+static void
+test_deep_nesting (void)
+{
+  /* json-glib 1.6 overflows its stack at about 80,000 levels: the
+   * check must stop long before the parser sees it. */
+  gsize depth = 200000;
+  g_autoptr(GString) text = g_string_sized_new (depth * 2 + 64);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CspPlan) plan = NULL;
+
+  g_string_append (text, "{\"format\": \"csp-plan\", \"version\": 1, \"title\": \"T\", \"x\": ");
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (gsize i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  plan = csp_plan_load_bytes (bytes, &error);
+  g_assert_null (plan);
+  g_assert_error (error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "$: line 1, column "));
+  g_assert_nonnull (strstr (error->message, "nested more than 64 levels deep"));
+}
+
+static void
+test_too_large (void)
+{
+  gsize size = CSP_FORMAT_MAX_SIZE + 1;
+  char *data = g_malloc (size);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CspPlan) plan = NULL;
+
+  memset (data, ' ', size);
+  bytes = g_bytes_new_take (data, size);
+  plan = csp_plan_load_bytes (bytes, &error);
+  g_assert_null (plan);
+  g_assert_error (error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "$: the file is larger than 64 MiB");
+}
+
+static void
+test_too_large_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("csp-reader-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CspPlan) plan = NULL;
+  FILE *f = fopen (path, "w");
+
+  /* A sparse file: the size is refused before anything is read. */
+  g_assert_nonnull (f);
+  g_assert_cmpint (fseek (f, CSP_FORMAT_MAX_SIZE + 10, SEEK_SET), ==, 0);
+  fputc (' ', f);
+  fclose (f);
+
+  plan = csp_plan_load_file (file, NULL, &error);
+  g_assert_null (plan);
+  g_assert_error (error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_TOO_LARGE);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_valid_minimal (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (good_owner_partner, strlen (good_owner_partner));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CspPlan) plan = csp_plan_load_bytes (bytes, &error);
+  CspItem *action;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+
+  /* Objects without an id get one, so a hand-written file works. */
+  action = csp_item_get_child (csp_item_get_child (csp_item_get_child (CSP_ITEM (plan), "priorities", 0),
+                                                   "themes", 0), "actions", 0);
+  g_assert_true (g_uuid_string_is_valid (csp_item_get_id (action)));
+  g_assert_cmpstr (csp_item_get_string (action, "status"), ==, "not-started");
+  g_assert_cmpstr (csp_item_get_id (CSP_ITEM (plan)), !=, NULL);
+  g_assert_true (csp_item_get_boolean (csp_plan_lookup (plan, "p1"), "member"));
+}
+
+static void
+test_byte_order_mark (void)
+{
+  g_autofree char *text = g_strconcat ("\xEF\xBB\xBF", good_owner_partner, NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CspPlan) plan = csp_plan_load_bytes (bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+}
+
+static void
+test_crlf (void)
+{
+  g_autoptr(GBytes) sample = csp_sample_get_bytes ();
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (sample, NULL), g_bytes_get_size (sample));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CspPlan) plan = NULL;
+  g_autoptr(GBytes) again = NULL;
+
+  g_string_replace (text, "\n", "\r\n", 0);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  plan = csp_plan_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  /* Saved again, it is the same document with Unix line ends. */
+  again = csp_plan_to_bytes (plan);
+  g_assert_true (g_bytes_equal (again, sample));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/reader/refuses/%s", bad_cases[i].name);
+
+      g_test_add_data_func (path, &bad_cases[i], check_refusal);
+    }
+  g_test_add_func ("/reader/refuses/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/reader/refuses/too-large", test_too_large);
+  g_test_add_func ("/reader/refuses/too-large-file", test_too_large_file);
+  g_test_add_func ("/reader/accepts/minimal", test_valid_minimal);
+  g_test_add_func ("/reader/accepts/byte-order-mark", test_byte_order_mark);
+  g_test_add_func ("/reader/accepts/crlf", test_crlf);
+
+  return g_test_run ();
+}
