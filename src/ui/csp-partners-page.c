@@ -65,9 +65,6 @@ add_info_row (CspPartnersPage *self,
   gtk_widget_set_valign (value, GTK_ALIGN_BASELINE);
   gtk_widget_set_hexpand (value, TRUE);
   gtk_widget_add_css_class (caption_label, "dim-label");
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (value),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, caption_label, NULL,
-                                  -1);
 
   gtk_grid_attach (self->info_grid, caption_label, 0, *row, 1, 1);
   gtk_grid_attach (self->info_grid, value, 1, *row, 1, 1);
