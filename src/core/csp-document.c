@@ -8,15 +8,17 @@
 #include "csp-document.h"
 #include "csp-format.h"
 #include "csp-item-private.h"
+#include "csp-undo.h"
 
 struct _CspDocument
 {
   GObject  parent_instance;
 
-  CspPlan *plan;
-  GFile   *file;
-  char    *etag;     /* of the file as we last read or wrote it */
-  guint    modified : 1;
+  CspPlan      *plan;
+  GFile        *file;
+  char         *etag;     /* of the file as we last read or wrote it */
+  CspUndoStack *undo_stack;
+  guint         modified : 1;
 };
 
 enum {
@@ -46,6 +48,7 @@ csp_document_finalize (GObject *object)
 {
   CspDocument *self = CSP_DOCUMENT (object);
 
+  g_clear_object (&self->undo_stack);
   g_clear_object (&self->plan);
   g_clear_object (&self->file);
   g_clear_pointer (&self->etag, g_free);
@@ -126,6 +129,7 @@ csp_document_class_init (CspDocumentClass *klass)
 static void
 csp_document_init (CspDocument *self)
 {
+  self->undo_stack = csp_undo_stack_new ();
 }
 
 CspDocument *
@@ -160,6 +164,14 @@ csp_document_get_file (CspDocument *self)
   g_return_val_if_fail (CSP_IS_DOCUMENT (self), NULL);
 
   return self->file;
+}
+
+CspUndoStack *
+csp_document_get_undo_stack (CspDocument *self)
+{
+  g_return_val_if_fail (CSP_IS_DOCUMENT (self), NULL);
+
+  return self->undo_stack;
 }
 
 gboolean
