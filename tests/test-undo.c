@@ -887,6 +887,59 @@ test_document (Fixture       *f,
   g_remove (backup);
 }
 
+/* Undoing back to the last save leaves the document unmodified. */
+static void
+test_document_clean (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(CspDocument) document = csp_document_new (f->plan, NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  CspUndoStack *stack = csp_document_get_undo_stack (document);
+  CspItem *plan = CSP_ITEM (f->plan);
+
+  g_assert_true (csp_undo_stack_get_clean (stack));
+  csp_edit_set_string (stack, plan, "area", "Kent", 1);
+  g_assert_false (csp_undo_stack_get_clean (stack));
+  g_assert_true (csp_document_get_modified (document));
+  g_assert_true (csp_undo_stack_undo (stack));
+  g_assert_false (csp_document_get_modified (document));
+  g_assert_true (csp_undo_stack_redo (stack));
+  g_assert_true (csp_document_get_modified (document));
+  csp_edit_set_string (stack, plan, "area", "Kent, UK", 1);
+
+  file = g_file_new_tmp ("test-undo-XXXXXX.json", &stream, &error);
+  g_assert_no_error (error);
+  g_assert_true (csp_document_save (document, file, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (csp_document_get_modified (document));
+  g_assert_true (csp_undo_stack_get_clean (stack));
+
+  /* Typing on after the save is a step of its own. */
+  csp_edit_set_string (stack, plan, "area", "Kent and Medway", 1);
+  g_assert_true (csp_document_get_modified (document));
+  g_assert_true (csp_undo_stack_undo (stack));
+  g_assert_false (csp_document_get_modified (document));
+  g_assert_cmpstr (csp_item_get_string (plan, "area"), ==, "Kent, UK");
+
+  /* Before the save is not what was saved. */
+  g_assert_true (csp_undo_stack_undo (stack));
+  g_assert_true (csp_document_get_modified (document));
+  g_assert_false (csp_undo_stack_get_clean (stack));
+
+  /* An edit here drops the redo steps, the saved state among them. */
+  csp_edit_set_string (stack, plan, "area", "Medway", 0);
+  g_assert_false (csp_undo_stack_get_clean (stack));
+  while (csp_undo_stack_undo (stack))
+    g_assert_false (csp_undo_stack_get_clean (stack));
+
+  g_file_delete (file, NULL, NULL);
+  backup = g_strconcat (g_file_peek_path (file), "~", NULL);
+  g_remove (backup);
+}
+
 static void
 add_table_tests (const char *prefix,
                  gconstpointer table,
@@ -941,6 +994,7 @@ main (int   argc,
   ADD_TEST ("/undo/redo/stamps", test_redo_stamps, NULL);
   ADD_TEST ("/undo/stack/state", test_state, NULL);
   ADD_TEST ("/undo/document/own-history", test_document, NULL);
+  ADD_TEST ("/undo/document/clean", test_document_clean, NULL);
 
   return g_test_run ();
 }

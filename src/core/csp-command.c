@@ -76,16 +76,23 @@ stamp_clear (gpointer data)
   g_clear_pointer (&stamp->modified, g_free);
 }
 
-static CspCommand *
-command_new (const CspCommandClass *klass,
-             CspKind                kind,
-             Op                     op)
+static const char *
+get_kind_label (CspKind kind,
+                Op      op)
 {
-  CspCommand *self = g_rc_box_alloc0 (klass->size);
   const char *label = kind_labels[kind][op];
 
+  return _(label != NULL ? label : op_labels[op]);
+}
+
+static CspCommand *
+command_new (const CspCommandClass *klass,
+             const char            *label)
+{
+  CspCommand *self = g_rc_box_alloc0 (klass->size);
+
   self->klass = klass;
-  self->label = g_strdup (_(label != NULL ? label : op_labels[op]));
+  self->label = g_strdup (label);
   self->stamps = g_array_new (FALSE, TRUE, sizeof (Stamp));
   g_array_set_clear_func (self->stamps, stamp_clear);
 
@@ -254,17 +261,24 @@ typedef struct
   GValue          new_value;
 } SetCommand;
 
+/* NULL and "" are the same to the model, and so are NULL and an empty list. */
 static gboolean
 values_equal (const GValue *a,
               const GValue *b)
 {
+  static const char * const empty[] = { NULL };
+  const char * const *strv_a;
+  const char * const *strv_b;
+
   if (G_VALUE_HOLDS_STRING (a))
-    return g_strcmp0 (g_value_get_string (a), g_value_get_string (b)) == 0;
+    return g_strcmp0 (g_value_get_string (a) ? g_value_get_string (a) : "",
+                      g_value_get_string (b) ? g_value_get_string (b) : "") == 0;
   if (G_VALUE_HOLDS_BOOLEAN (a))
     return g_value_get_boolean (a) == g_value_get_boolean (b);
 
-  return g_strv_equal (g_value_get_boxed (a) ? g_value_get_boxed (a) : (const char * const[]) { NULL },
-                       g_value_get_boxed (b) ? g_value_get_boxed (b) : (const char * const[]) { NULL });
+  strv_a = g_value_get_boxed (a);
+  strv_b = g_value_get_boxed (b);
+  return g_strv_equal (strv_a != NULL ? strv_a : empty, strv_b != NULL ? strv_b : empty);
 }
 
 static gboolean
@@ -355,9 +369,10 @@ csp_command_new_set (CspItem      *item,
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), info->fields[field].property);
   g_return_val_if_fail (G_VALUE_HOLDS (value, pspec->value_type), NULL);
 
-  self = (SetCommand *) command_new (&set_class, csp_item_get_kind (item), OP_EDIT);
-  if (info->fields[field].type == CSP_FIELD_STATUS)
-    csp_command_set_label (&self->parent, _("Change status"));
+  self = (SetCommand *) command_new (&set_class,
+                                     info->fields[field].type == CSP_FIELD_STATUS
+                                     ? _("Change status")
+                                     : get_kind_label (csp_item_get_kind (item), OP_EDIT));
   self->item = g_object_ref (item);
   self->field = &info->fields[field];
   g_value_init (&self->old_value, pspec->value_type);
@@ -506,7 +521,7 @@ csp_command_new_insert (CspItem    *parent,
   g_return_val_if_fail (list_key (parent, key) != NULL, NULL);
   g_return_val_if_fail (list_kind (parent, key) == csp_item_get_kind (child), NULL);
 
-  self = (ListCommand *) command_new (&insert_class, csp_item_get_kind (child), OP_ADD);
+  self = (ListCommand *) command_new (&insert_class, get_kind_label (csp_item_get_kind (child), OP_ADD));
   self->list_parent = g_object_ref (parent);
   self->key = list_key (parent, key);
   self->position = position;
@@ -568,7 +583,7 @@ csp_command_new_remove (CspItem *child)
   g_return_val_if_fail (csp_item_get_parent (child) != NULL, NULL);
   g_return_val_if_fail (csp_item_get_parent_key (child) != NULL, NULL);
 
-  self = (ListCommand *) command_new (&remove_class, csp_item_get_kind (child), OP_REMOVE);
+  self = (ListCommand *) command_new (&remove_class, get_kind_label (csp_item_get_kind (child), OP_REMOVE));
   self->child = g_object_ref (child);
 
   return &self->parent;
@@ -667,7 +682,7 @@ csp_command_new_move (CspItem    *child,
   g_return_val_if_fail (list_key (parent, key) != NULL, NULL);
   g_return_val_if_fail (list_kind (parent, key) == csp_item_get_kind (child), NULL);
 
-  self = (MoveCommand *) command_new (&move_class, csp_item_get_kind (child), OP_MOVE);
+  self = (MoveCommand *) command_new (&move_class, get_kind_label (csp_item_get_kind (child), OP_MOVE));
   self->child = g_object_ref (child);
   self->to = g_object_ref (parent);
   self->to_key = list_key (parent, key);
@@ -734,13 +749,9 @@ csp_command_new_group (const char *label)
 {
   GroupCommand *self;
 
-  self = (GroupCommand *) command_new (&group_class, CSP_KIND_TOMBSTONE, OP_EDIT);
+  self = (GroupCommand *) command_new (&group_class, label != NULL ? label : _("Edit"));
   self->children = g_ptr_array_new_with_free_func ((GDestroyNotify) csp_command_unref);
-  if (label != NULL)
-    {
-      csp_command_set_label (&self->parent, label);
-      self->has_label = TRUE;
-    }
+  self->has_label = label != NULL;
 
   return &self->parent;
 }

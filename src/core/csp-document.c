@@ -43,6 +43,16 @@ on_plan_changed (CspDocument *self,
   csp_document_set_modified (self, TRUE);
 }
 
+/* Undoing back to the last save makes the document unmodified again. */
+static void
+on_undo_clean (CspDocument  *self,
+               GParamSpec   *pspec,
+               CspUndoStack *stack)
+{
+  if (csp_undo_stack_get_clean (stack))
+    csp_document_set_modified (self, FALSE);
+}
+
 static void
 csp_document_finalize (GObject *object)
 {
@@ -130,6 +140,8 @@ static void
 csp_document_init (CspDocument *self)
 {
   self->undo_stack = csp_undo_stack_new ();
+  g_signal_connect_object (self->undo_stack, "notify::clean", G_CALLBACK (on_undo_clean), self,
+                           G_CONNECT_SWAPPED);
 }
 
 CspDocument *
@@ -371,6 +383,7 @@ on_replace_done (GObject      *source,
 
   set_file (self, save->file, etag);
   csp_document_set_modified (self, FALSE);
+  csp_undo_stack_set_clean (self->undo_stack);
   g_task_return_boolean (task, TRUE);
 }
 

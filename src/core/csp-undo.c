@@ -20,11 +20,13 @@ struct _CspUndoStack
   CspCommand *last;  /* the last command pushed, while it may merge */
   gint64      merge_interval;
   CspItem    *last_item;
+  int         clean; /* the length of undo at the clean point; -1: gone */
   gboolean    busy;  /* undoing or redoing */
 
   /* What the properties said when last notified. */
   gboolean    can_undo;
   gboolean    can_redo;
+  gboolean    is_clean;
   char       *undo_label;
   char       *redo_label;
 };
@@ -35,6 +37,7 @@ enum {
   PROP_CAN_REDO,
   PROP_UNDO_LABEL,
   PROP_REDO_LABEL,
+  PROP_CLEAN,
   N_PROPS
 };
 
@@ -86,6 +89,9 @@ csp_undo_stack_get_property (GObject    *object,
     case PROP_REDO_LABEL:
       g_value_set_string (value, self->redo_label);
       break;
+    case PROP_CLEAN:
+      g_value_set_boolean (value, self->is_clean);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -104,6 +110,7 @@ csp_undo_stack_class_init (CspUndoStackClass *klass)
   properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, flags);
   properties[PROP_UNDO_LABEL] = g_param_spec_string ("undo-label", NULL, NULL, NULL, flags);
   properties[PROP_REDO_LABEL] = g_param_spec_string ("redo-label", NULL, NULL, NULL, flags);
+  properties[PROP_CLEAN] = g_param_spec_boolean ("clean", NULL, NULL, TRUE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -126,6 +133,7 @@ csp_undo_stack_init (CspUndoStack *self)
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) csp_command_unref);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) csp_command_unref);
   self->merge_interval = DEFAULT_MERGE_INTERVAL;
+  self->is_clean = TRUE;
   self->undo_label = g_strdup (_("Undo"));
   self->redo_label = g_strdup (_("Redo"));
 }
@@ -187,6 +195,7 @@ update_state (CspUndoStack *self)
 
   update_flag (self, &self->can_undo, idle && self->undo->len > 0, PROP_CAN_UNDO);
   update_flag (self, &self->can_redo, idle && self->redo->len > 0, PROP_CAN_REDO);
+  update_flag (self, &self->is_clean, idle && self->clean == (int) self->undo->len, PROP_CLEAN);
   /* TRANSLATORS: "Undo Add update": %s is what the step did */
   update_label (self, &self->undo_label, dup_step_label (self->undo, _("Undo %s"), _("Undo")),
                 PROP_UNDO_LABEL);
@@ -195,11 +204,21 @@ update_state (CspUndoStack *self)
                 PROP_REDO_LABEL);
 }
 
+/* Forgets what could be redone, and the clean point with it when it
+ * was there. */
+static void
+forget_redo (CspUndoStack *self)
+{
+  if (self->clean > (int) self->undo->len)
+    self->clean = -1;
+  g_ptr_array_set_size (self->redo, 0);
+}
+
 static void
 record (CspUndoStack *self,
         CspCommand   *command)
 {
-  g_ptr_array_set_size (self->redo, 0);
+  forget_redo (self);
 
   if (self->last != NULL && csp_command_merge (self->last, command, self->merge_interval))
     return;
@@ -259,6 +278,26 @@ csp_undo_stack_end_group (CspUndoStack *self)
     g_ptr_array_add (self->undo, g_steal_pointer (&group));
   self->last = NULL;
   update_state (self);
+}
+
+void
+csp_undo_stack_set_clean (CspUndoStack *self)
+{
+  g_return_if_fail (CSP_IS_UNDO_STACK (self));
+  g_return_if_fail (self->group_depth == 0);
+
+  /* A step that went on growing would no longer be what was saved. */
+  self->last = NULL;
+  self->clean = self->undo->len;
+  update_state (self);
+}
+
+gboolean
+csp_undo_stack_get_clean (CspUndoStack *self)
+{
+  g_return_val_if_fail (CSP_IS_UNDO_STACK (self), FALSE);
+
+  return self->is_clean;
 }
 
 void
@@ -335,6 +374,8 @@ csp_undo_stack_clear (CspUndoStack *self)
   g_return_if_fail (CSP_IS_UNDO_STACK (self));
   g_return_if_fail (self->group_depth == 0);
 
+  /* The plan stays as it is, in the file or not. */
+  self->clean = self->clean == (int) self->undo->len ? 0 : -1;
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
   self->last = NULL;

@@ -15,11 +15,14 @@ G_DECLARE_FINAL_TYPE (CspUndoStack, csp_undo_stack, CSP, UNDO_STACK, GObject)
  * Every edit of the plan goes through the stack, as a command (see
  * csp-command.h), usually by way of the csp_edit_* functions below;
  * one step per intention. An edit made behind the stack's back (a
- * merge, say) makes the history meaningless: clear it then.
+ * merge, say) makes the history meaningless: clear it then. While an
+ * undo or a redo runs, the stack refuses new edits (a handler of
+ * CspPlan::changed must not edit the plan in return).
  *
  * Properties: "can-undo", "can-redo" (booleans), "undo-label",
  * "redo-label" ("Undo Add update", translated; "Undo" when there is
- * nothing to undo), all notified when they change.
+ * nothing to undo), "clean" (the plan is as it was at the clean point,
+ * the last save), all notified when they change.
  *
  * Signal "changed-item" (CspItem *item): emitted after each undo or
  * redo with the object to bring into view (csp_command_get_item ()). */
@@ -38,6 +41,11 @@ gboolean      csp_undo_stack_push           (CspUndoStack *self,
 void          csp_undo_stack_begin_group    (CspUndoStack *self,
                                              const char   *label);
 void          csp_undo_stack_end_group      (CspUndoStack *self);
+
+/* Marks the plan as it is now as saved: undoing or redoing back to
+ * here makes the stack "clean" again. A new stack is clean. */
+void          csp_undo_stack_set_clean      (CspUndoStack *self);
+gboolean      csp_undo_stack_get_clean      (CspUndoStack *self);
 
 /* Ends the burst of typing: the next string edit is a step of its own
  * even if it comes soon after (call it when a field loses focus). */
