@@ -940,6 +940,7 @@ test_document_clean (Fixture       *f,
   g_remove (backup);
 }
 
+/* Each case of a table starts with its name. */
 static void
 add_table_tests (const char *prefix,
                  gconstpointer table,
