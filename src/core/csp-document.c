@@ -8,15 +8,17 @@
 #include "csp-document.h"
 #include "csp-format.h"
 #include "csp-item-private.h"
+#include "csp-undo.h"
 
 struct _CspDocument
 {
   GObject  parent_instance;
 
-  CspPlan *plan;
-  GFile   *file;
-  char    *etag;     /* of the file as we last read or wrote it */
-  guint    modified : 1;
+  CspPlan      *plan;
+  GFile        *file;
+  char         *etag;     /* of the file as we last read or wrote it */
+  CspUndoStack *undo_stack;
+  guint         modified : 1;
 };
 
 enum {
@@ -41,11 +43,22 @@ on_plan_changed (CspDocument *self,
   csp_document_set_modified (self, TRUE);
 }
 
+/* Undoing back to the last save makes the document unmodified again. */
+static void
+on_undo_clean (CspDocument  *self,
+               GParamSpec   *pspec,
+               CspUndoStack *stack)
+{
+  if (csp_undo_stack_get_clean (stack))
+    csp_document_set_modified (self, FALSE);
+}
+
 static void
 csp_document_finalize (GObject *object)
 {
   CspDocument *self = CSP_DOCUMENT (object);
 
+  g_clear_object (&self->undo_stack);
   g_clear_object (&self->plan);
   g_clear_object (&self->file);
   g_clear_pointer (&self->etag, g_free);
@@ -126,6 +139,9 @@ csp_document_class_init (CspDocumentClass *klass)
 static void
 csp_document_init (CspDocument *self)
 {
+  self->undo_stack = csp_undo_stack_new ();
+  g_signal_connect_object (self->undo_stack, "notify::clean", G_CALLBACK (on_undo_clean), self,
+                           G_CONNECT_SWAPPED);
 }
 
 CspDocument *
@@ -160,6 +176,14 @@ csp_document_get_file (CspDocument *self)
   g_return_val_if_fail (CSP_IS_DOCUMENT (self), NULL);
 
   return self->file;
+}
+
+CspUndoStack *
+csp_document_get_undo_stack (CspDocument *self)
+{
+  g_return_val_if_fail (CSP_IS_DOCUMENT (self), NULL);
+
+  return self->undo_stack;
 }
 
 gboolean
@@ -359,6 +383,7 @@ on_replace_done (GObject      *source,
 
   set_file (self, save->file, etag);
   csp_document_set_modified (self, FALSE);
+  csp_undo_stack_set_clean (self->undo_stack);
   g_task_return_boolean (task, TRUE);
 }
 

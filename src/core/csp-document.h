@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "csp-plan.h"
+#include "csp-undo.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,9 @@ CspDocument *csp_document_new           (CspPlan              *plan,
                                          GFile                *file);
 CspPlan     *csp_document_get_plan      (CspDocument          *self);
 GFile       *csp_document_get_file      (CspDocument          *self);
+/* The document's own history of edits; it starts empty: loading a file
+ * is not a step that can be undone. */
+CspUndoStack *csp_document_get_undo_stack (CspDocument         *self);
 gboolean     csp_document_get_modified  (CspDocument          *self);
 void         csp_document_set_modified  (CspDocument          *self,
                                          gboolean              modified);

@@ -403,6 +403,17 @@ csp_item_get_string (CspItem    *self,
   return priv->values[index].str != NULL ? priv->values[index].str : "";
 }
 
+CspItem *
+csp_item_get_stamped (CspItem *self)
+{
+  g_return_val_if_fail (CSP_IS_ITEM (self), NULL);
+
+  while (self != NULL && csp_item_get_info (self)->modified_field < 0)
+    self = csp_item_get_parent (self);
+
+  return self;
+}
+
 static void
 notify_field (CspItem *self,
               guint    field)
@@ -419,11 +430,8 @@ static void
 csp_item_touch (CspItem    *self,
                 const char *key)
 {
-  CspItem *stamped = self;
+  CspItem *stamped = csp_item_get_stamped (self);
   CspPlan *plan;
-
-  while (stamped != NULL && csp_item_get_info (stamped)->modified_field < 0)
-    stamped = csp_item_get_parent (stamped);
 
   if (stamped != NULL)
     {
@@ -717,28 +725,44 @@ csp_item_append (CspItem    *self,
   csp_item_insert (self, key, G_MAXUINT, child);
 }
 
+/* Takes the child out of the list: no tombstone, no stamp. */
+static CspItem *
+detach (CspItem    *self,
+        const char *key,
+        guint       position)
+{
+  CspItemPrivate *priv = csp_item_get_instance_private (self);
+  CspItemPrivate *child_priv;
+  CspItem *child;
+  int index;
+
+  if ((index = lookup_field (self, key, CSP_FIELD_LIST)) < 0)
+    return NULL;
+
+  child = g_list_model_get_item (G_LIST_MODEL (priv->values[index].list), position);
+  if (child == NULL)
+    return NULL;
+
+  child_priv = csp_item_get_instance_private (child);
+  child_priv->parent = NULL;
+  child_priv->parent_field = -1;
+  g_list_store_remove (priv->values[index].list, position);
+
+  return child;
+}
+
 void
 csp_item_remove (CspItem    *self,
                  const char *key,
                  guint       position)
 {
-  CspItemPrivate *priv = csp_item_get_instance_private (self);
   g_autoptr(CspItem) child = NULL;
-  CspItemPrivate *child_priv;
   CspPlan *plan;
-  int index;
 
   g_return_if_fail (CSP_IS_ITEM (self));
 
-  if ((index = lookup_field (self, key, CSP_FIELD_LIST)) < 0)
-    return;
-
-  child = g_list_model_get_item (G_LIST_MODEL (priv->values[index].list), position);
+  child = detach (self, key, position);
   g_return_if_fail (child != NULL);
-
-  child_priv = csp_item_get_instance_private (child);
-  child_priv->parent = NULL;
-  g_list_store_remove (priv->values[index].list, position);
 
   if (csp_item_get_id (child) != NULL &&
       csp_item_get_kind (child) != CSP_KIND_TOMBSTONE &&
@@ -746,6 +770,23 @@ csp_item_remove (CspItem    *self,
     csp_plan_add_tombstone (plan, csp_item_get_id (child));
 
   csp_item_touch (self, key);
+}
+
+CspItem *
+csp_item_take (CspItem    *self,
+               const char *key,
+               guint       position)
+{
+  CspItem *child;
+
+  g_return_val_if_fail (CSP_IS_ITEM (self), NULL);
+
+  child = detach (self, key, position);
+  g_return_val_if_fail (child != NULL, NULL);
+
+  csp_item_touch (self, key);
+
+  return child;
 }
 
 gboolean

@@ -63,6 +63,9 @@ CspPlan            *csp_item_get_plan        (CspItem     *self);
 /* The key of the list or object field of the parent that holds it. */
 const char         *csp_item_get_parent_key  (CspItem     *self);
 
+/* The object whose "modified" an edit of @self stamps: @self or its
+ * nearest ancestor with a "modified" key; NULL when there is none. */
+CspItem            *csp_item_get_stamped     (CspItem     *self);
 const char         *csp_item_get_id          (CspItem     *self);
 const char         *csp_item_get_modified    (CspItem     *self);
 
@@ -108,6 +111,12 @@ void                csp_item_append          (CspItem     *self,
                                               const char  *key,
                                               CspItem     *child);
 void                csp_item_remove          (CspItem     *self,
+                                              const char  *key,
+                                              guint        position);
+/* Takes the child out of the list without leaving a tombstone, for
+ * moving it elsewhere or taking back an insertion; stamps @self.
+ * Returns a new reference; the child has no parent any more. */
+CspItem            *csp_item_take            (CspItem     *self,
                                               const char  *key,
                                               guint        position);
 gboolean            csp_item_find            (CspItem     *self,
