@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <glib/gi18n-lib.h>
 
@@ -11,6 +12,8 @@
 #define HEADER_FILL  0xDDE3EA
 #define BORDER_COLOR 0xBFBFBF
 #define LINK_COLOR   0x0563C1
+#define LINE_HEIGHT  15.0  /* points, of a line of 11-point text */
+#define MAX_HEIGHT   409.0 /* points, Excel's tallest row */
 
 gboolean
 _csp_book_check (CspBook    *book,
@@ -68,6 +71,7 @@ static const struct
   lxw_color_t fill;
   gboolean    link;
   gboolean    centre;
+  gboolean    left;
 } recipes[CSP_N_STYLES] = {
   [CSP_STYLE_TEXT] = { TRUE },
   [CSP_STYLE_HEADER] = { TRUE, TRUE, .fill = HEADER_FILL },
@@ -76,7 +80,7 @@ static const struct
   [CSP_STYLE_LABEL] = { FALSE, TRUE },
   [CSP_STYLE_PLAIN] = { FALSE },
   [CSP_STYLE_DATE] = { TRUE, .num_format = "d mmm yyyy" },
-  [CSP_STYLE_LONG_DATE] = { FALSE, .num_format = "d mmmm yyyy" },
+  [CSP_STYLE_LONG_DATE] = { FALSE, .num_format = "d mmmm yyyy", .left = TRUE },
   [CSP_STYLE_NUMBER] = { TRUE, .centre = TRUE },
   [CSP_STYLE_TOTAL] = { TRUE, TRUE, .centre = TRUE },
   [CSP_STYLE_LINK] = { TRUE, .link = TRUE },
@@ -124,6 +128,8 @@ add_style (CspBook  *book,
     format_set_bg_color (format, recipes[style].fill);
   if (recipes[style].centre)
     format_set_align (format, LXW_ALIGN_CENTER);
+  if (recipes[style].left)
+    format_set_align (format, LXW_ALIGN_LEFT);
   if (recipes[style].link)
     {
       format_set_underline (format, LXW_UNDERLINE_SINGLE);
@@ -155,6 +161,7 @@ _csp_sheet_new (CspBook    *book,
 
   sheet->book = book;
   sheet->name = g_strdup (name);
+  sheet->fit_row = LXW_ROW_MAX;
 
   if (book->error != NULL)
     return sheet;
@@ -201,6 +208,48 @@ check_cell (CspSheet  *sheet,
   _csp_book_check (sheet->book, result, sheet->name, what);
 }
 
+static guint
+count_lines (const char *text,
+             double      width)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
+  guint lines = 0;
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    lines += MAX (1, (guint) ceil (g_utf8_strlen (paragraphs[i], -1) / MAX (width, 1.0)));
+
+  return MAX (lines, 1);
+}
+
+/* Neither Excel nor LibreOffice makes a row tall enough for its wrapped
+ * text when they open a file: estimate the lines (a column's width is
+ * about the characters it holds) and set the height. */
+static void
+fit_row (CspSheet   *sheet,
+         lxw_row_t   row,
+         lxw_col_t   col,
+         const char *text,
+         CspStyle    style)
+{
+  double height = style == CSP_STYLE_TITLE ? 22 : style == CSP_STYLE_HEADING ? 18 : LINE_HEIGHT;
+
+  if (recipes[style].in_table && col < CSP_SHEET_MAX_COLUMNS && sheet->widths[col] > 0)
+    height *= count_lines (text, sheet->widths[col]);
+  height = MIN (height, MAX_HEIGHT);
+
+  if (row != sheet->fit_row)
+    {
+      sheet->fit_row = row;
+      sheet->fit_height = LINE_HEIGHT;
+    }
+  if (height <= sheet->fit_height)
+    return;
+
+  sheet->fit_height = height;
+  _csp_book_check (sheet->book, worksheet_set_row (sheet->worksheet, row, height, NULL),
+                   sheet->name, _("row height"));
+}
+
 void
 _csp_sheet_text (CspSheet   *sheet,
                  lxw_row_t   row,
@@ -219,6 +268,9 @@ _csp_sheet_text (CspSheet   *sheet,
     check_cell (sheet, worksheet_write_blank (sheet->worksheet, row, col, format), row, col);
   else
     check_cell (sheet, worksheet_write_string (sheet->worksheet, row, col, cut, format), row, col);
+
+  if (sheet->book->error == NULL)
+    fit_row (sheet, row, col, cut, style);
 }
 
 void
@@ -313,6 +365,9 @@ _csp_sheet_link (CspSheet   *sheet,
     _csp_sheet_text (sheet, row, col, text, CSP_STYLE_TEXT);
   else
     check_cell (sheet, result, row, col);
+
+  if (sheet->book->error == NULL)
+    fit_row (sheet, row, col, cut, CSP_STYLE_LINK);
 }
 
 void
@@ -320,6 +375,9 @@ _csp_sheet_widths (CspSheet        *sheet,
                    const CspColumn *columns,
                    guint            n_columns)
 {
+  for (guint i = 0; i < n_columns && i < CSP_SHEET_MAX_COLUMNS; i++)
+    sheet->widths[i] = columns[i].width;
+
   for (guint i = 0; i < n_columns && sheet->book->error == NULL; i++)
     _csp_book_check (sheet->book,
                      worksheet_set_column (sheet->worksheet, i, i, columns[i].width, NULL),

@@ -59,11 +59,16 @@ typedef struct
   double           reported;
 } CspBook;
 
+#define CSP_SHEET_MAX_COLUMNS 16
+
 typedef struct
 {
   CspBook       *book;
   lxw_worksheet *worksheet;
   char          *name;
+  double         widths[CSP_SHEET_MAX_COLUMNS];
+  lxw_row_t      fit_row;    /* the row whose height was last set */
+  double         fit_height;
 } CspSheet;
 
 typedef struct

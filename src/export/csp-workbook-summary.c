@@ -220,9 +220,10 @@ insert_chart (CspBook   *book,
 
   chart_title_set_name (chart, _("Actions by status"));
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-  chart_axis_set_reverse (chart->x_axis);
-  chart_axis_set_crossing_max (chart->x_axis);
-  chart_axis_set_num_format (chart->y_axis, "0");
+  /* In a bar chart the y axis holds the categories, the x axis the counts. */
+  chart_axis_set_reverse (chart->y_axis);
+  chart_axis_set_crossing_max (chart->y_axis);
+  chart_axis_set_num_format (chart->x_axis, "0");
 
   _csp_book_check (book, worksheet_insert_chart_opt (sheet->worksheet, row, 0, chart, &options),
                    sheet->name, _("chart"));
