@@ -250,6 +250,8 @@ class ExportTest(unittest.TestCase):
         partners[1]["email"] = "officer@example.org"
         partners[2]["email"] = "javascript:alert(2)"
         partners[3]["website"] = "file:///etc/passwd"
+        partners[4]["website"] = "ftp://example.org/file"
+        partners[5]["website"] = "JavaScript://example.org/%0Aalert(1)"
         book = openpyxl.load_workbook(self.export(plan))
         sheet = book["Partners"]
         header = find_row(sheet, "Name")
@@ -271,6 +273,8 @@ class ExportTest(unittest.TestCase):
 
         self.assertIsNone(rows[0][website].hyperlink)
         self.assertIsNone(rows[3][website].hyperlink)
+        self.assertIsNone(rows[4][website].hyperlink)
+        self.assertIsNone(rows[5][website].hyperlink)
         self.assertEqual(rows[1][email].hyperlink.target, "mailto:officer@example.org")
         self.assertIsNone(rows[2][email].hyperlink)
         linked = [r for r in rows if r[website].hyperlink is not None]

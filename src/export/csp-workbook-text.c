@@ -186,9 +186,11 @@ _csp_link_for_website (const char *website)
   else
     return NULL;
 
+  /* "https://www.tmbc.gov.uk@example.com" goes to example.com: a link
+   * with a user name in it is not what it seems. */
   uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
   if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0' ||
-      !link_fits (url))
+      g_uri_get_userinfo (uri) != NULL || !link_fits (url))
     return NULL;
 
   return g_steal_pointer (&url);
