@@ -117,6 +117,32 @@ test_cancelled (void)
 }
 
 static void
+cancel_on_progress (double   fraction,
+                    gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+/* Cancelled half-way: the workbook is dropped and its temporary file
+ * removed. */
+static void
+test_cancelled_while_writing (void)
+{
+  g_autoptr(CspPlan) plan = csp_sample_load ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "out.xlsx", NULL);
+  CspQuarter quarter = { 2018, 1 };
+
+  g_assert_false (csp_workbook_export (plan, path, quarter, NULL, cancel_on_progress, cancellable,
+                                       cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (count_files (dir), ==, 0);
+  g_rmdir (dir);
+}
+
+static void
 test_sheet_names (void)
 {
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -212,6 +238,7 @@ main (int   argc,
 
   g_test_add_func ("/workbook/async-snapshot", test_async_snapshot);
   g_test_add_func ("/workbook/cancelled", test_cancelled);
+  g_test_add_func ("/workbook/cancelled-while-writing", test_cancelled_while_writing);
   g_test_add_func ("/workbook/sheet-names", test_sheet_names);
   g_test_add_func ("/workbook/links", test_links);
   g_test_add_func ("/workbook/footer", test_footer);
