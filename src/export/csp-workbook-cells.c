@@ -404,6 +404,21 @@ _csp_sheet_table_header (CspSheet        *sheet,
                    sheet->name, _("repeated header row"));
 }
 
+/* A sheet that is one table, under a title and a note (or none). */
+void
+_csp_sheet_begin_table (CspSheet        *sheet,
+                        const char      *title,
+                        const char      *note,
+                        const CspColumn *columns,
+                        guint            n_columns)
+{
+  _csp_sheet_text (sheet, CSP_TITLE_ROW, 0, title, CSP_STYLE_TITLE);
+  if (note != NULL)
+    _csp_sheet_text (sheet, CSP_NOTE_ROW, 0, note, CSP_STYLE_PLAIN);
+  _csp_sheet_widths (sheet, columns, n_columns);
+  _csp_sheet_table_header (sheet, CSP_HEADER_ROW, columns, n_columns, TRUE);
+}
+
 void
 _csp_sheet_table_end (CspSheet  *sheet,
                       lxw_row_t  header_row,

@@ -61,6 +61,11 @@ typedef struct
 
 #define CSP_SHEET_MAX_COLUMNS 16
 
+/* Every table sheet: a title, a line under it, then the table. */
+#define CSP_TITLE_ROW  0
+#define CSP_NOTE_ROW   1
+#define CSP_HEADER_ROW 2
+
 typedef struct
 {
   CspBook       *book;
@@ -126,6 +131,11 @@ void       _csp_sheet_table_header   (CspSheet         *sheet,
                                       const CspColumn  *columns,
                                       guint             n_columns,
                                       gboolean          freeze);
+void       _csp_sheet_begin_table    (CspSheet         *sheet,
+                                      const char       *title,
+                                      const char       *note,
+                                      const CspColumn  *columns,
+                                      guint             n_columns);
 void       _csp_sheet_table_end      (CspSheet         *sheet,
                                       lxw_row_t         header_row,
                                       lxw_row_t         last_row,

@@ -8,11 +8,6 @@
 
 #include "csp-workbook-private.h"
 
-/* Every table sheet: a title, a line under it, then the table. */
-#define TITLE_ROW  0
-#define NOTE_ROW   1
-#define HEADER_ROW 2
-
 /* The status an action had at the end of a day: the one set by the
  * newest update up to then. When none of those set one, the action's
  * own status holds unless a later update changed it; then the status
@@ -101,15 +96,16 @@ write_action (CspSheet   *sheet,
 
 static void
 write_action_table (CspSheet        *sheet,
-                    GPtrArray       *actions,
+                    const char      *title,
+                    const char      *note,
                     const CspColumn *columns,
+                    GPtrArray       *actions,
                     gboolean         by_theme,
                     const char      *until)
 {
-  lxw_row_t row = HEADER_ROW;
+  lxw_row_t row = CSP_HEADER_ROW;
 
-  _csp_sheet_widths (sheet, columns, 6);
-  _csp_sheet_table_header (sheet, HEADER_ROW, columns, 6, TRUE);
+  _csp_sheet_begin_table (sheet, title, note, columns, 6);
 
   for (guint i = 0; i < actions->len && _csp_book_step (sheet->book); i++)
     {
@@ -119,7 +115,7 @@ write_action_table (CspSheet        *sheet,
       write_action (sheet, ++row, action, group, until);
     }
 
-  _csp_sheet_table_end (sheet, HEADER_ROW, row, 6);
+  _csp_sheet_table_end (sheet, CSP_HEADER_ROW, row, 6);
 }
 
 void
@@ -147,10 +143,8 @@ _csp_write_priority (CspBook *book,
   const char *title = csp_item_get_string (priority, "title");
 
   csp_item_walk (priority, collect_action, actions);
-
-  _csp_sheet_text (sheet, TITLE_ROW, 0, *title != '\0' ? title : fallback, CSP_STYLE_TITLE);
-  _csp_sheet_text (sheet, NOTE_ROW, 0, note, CSP_STYLE_PLAIN);
-  write_action_table (sheet, actions, columns, TRUE, book->quarter_last);
+  write_action_table (sheet, *title != '\0' ? title : fallback, note, columns, actions, TRUE,
+                      book->quarter_last);
 }
 
 void
@@ -169,11 +163,9 @@ _csp_write_review (CspBook *book)
   g_autoptr(GPtrArray) actions = csp_plan_collect_actions (book->plan, TRUE);
   const char *title = csp_item_get_string (review, "title");
 
-  _csp_sheet_text (sheet, TITLE_ROW, 0, *title != '\0' ? title : book->review_name,
-                   CSP_STYLE_TITLE);
-  _csp_sheet_text (sheet, NOTE_ROW, 0, _("Last year’s actions with their final updates"),
-                   CSP_STYLE_PLAIN);
-  write_action_table (sheet, actions, columns, FALSE, NULL);
+  write_action_table (sheet, *title != '\0' ? title : book->review_name,
+                      _("Last year’s actions with their final updates"), columns, actions, FALSE,
+                      NULL);
 }
 
 /* "Name, role, phone, email", one contact a line. */
@@ -246,18 +238,15 @@ _csp_write_partners (CspBook *book)
   };
   g_autoptr(CspSheet) sheet = _csp_sheet_new (book, book->partners_name);
   guint n = csp_item_get_n_children (CSP_ITEM (book->plan), "partners");
-  lxw_row_t row = HEADER_ROW;
+  lxw_row_t row = CSP_HEADER_ROW;
 
-  _csp_sheet_text (sheet, TITLE_ROW, 0, _("Partners"), CSP_STYLE_TITLE);
-  _csp_sheet_text (sheet, NOTE_ROW, 0, _("“Yes” under Member: a member of the partnership"),
-                   CSP_STYLE_PLAIN);
-  _csp_sheet_widths (sheet, columns, G_N_ELEMENTS (columns));
-  _csp_sheet_table_header (sheet, HEADER_ROW, columns, G_N_ELEMENTS (columns), TRUE);
+  _csp_sheet_begin_table (sheet, _("Partners"), _("“Yes” under Member: a member of the partnership"),
+                          columns, G_N_ELEMENTS (columns));
 
   for (guint i = 0; i < n && _csp_book_step (book); i++)
     write_partner (sheet, ++row, csp_item_get_child (CSP_ITEM (book->plan), "partners", i));
 
-  _csp_sheet_table_end (sheet, HEADER_ROW, row, G_N_ELEMENTS (columns));
+  _csp_sheet_table_end (sheet, CSP_HEADER_ROW, row, G_N_ELEMENTS (columns));
 }
 
 void
@@ -269,11 +258,9 @@ _csp_write_glossary (CspBook *book)
   };
   g_autoptr(CspSheet) sheet = _csp_sheet_new (book, book->glossary_name);
   guint n = csp_item_get_n_children (CSP_ITEM (book->plan), "glossary");
-  lxw_row_t row = HEADER_ROW;
+  lxw_row_t row = CSP_HEADER_ROW;
 
-  _csp_sheet_text (sheet, TITLE_ROW, 0, _("Glossary"), CSP_STYLE_TITLE);
-  _csp_sheet_widths (sheet, columns, G_N_ELEMENTS (columns));
-  _csp_sheet_table_header (sheet, HEADER_ROW, columns, G_N_ELEMENTS (columns), TRUE);
+  _csp_sheet_begin_table (sheet, _("Glossary"), NULL, columns, G_N_ELEMENTS (columns));
 
   for (guint i = 0; i < n && _csp_book_step (book); i++)
     {
@@ -283,7 +270,7 @@ _csp_write_glossary (CspBook *book)
       _csp_sheet_text (sheet, row, 1, csp_item_get_string (term, "definition"), CSP_STYLE_TEXT);
     }
 
-  _csp_sheet_table_end (sheet, HEADER_ROW, row, G_N_ELEMENTS (columns));
+  _csp_sheet_table_end (sheet, CSP_HEADER_ROW, row, G_N_ELEMENTS (columns));
 }
 
 void
@@ -295,12 +282,10 @@ _csp_write_key (CspBook *book)
     { N_("Meaning"), 80 },
   };
   g_autoptr(CspSheet) sheet = _csp_sheet_new (book, book->key_name);
-  lxw_row_t row = HEADER_ROW;
+  lxw_row_t row = CSP_HEADER_ROW;
 
-  _csp_sheet_text (sheet, TITLE_ROW, 0, _("Key"), CSP_STYLE_TITLE);
-  _csp_sheet_text (sheet, NOTE_ROW, 0, _("What each status means"), CSP_STYLE_PLAIN);
-  _csp_sheet_widths (sheet, columns, G_N_ELEMENTS (columns));
-  _csp_sheet_table_header (sheet, HEADER_ROW, columns, G_N_ELEMENTS (columns), TRUE);
+  _csp_sheet_begin_table (sheet, _("Key"), _("What each status means"), columns,
+                          G_N_ELEMENTS (columns));
 
   for (CspStatus status = 0; status < CSP_N_STATUSES; status++)
     {
@@ -309,6 +294,6 @@ _csp_write_key (CspBook *book)
       _csp_sheet_text (sheet, row, 2, csp_status_get_meaning (status), CSP_STYLE_TEXT);
     }
 
-  _csp_sheet_table_end (sheet, HEADER_ROW, row, G_N_ELEMENTS (columns));
+  _csp_sheet_table_end (sheet, CSP_HEADER_ROW, row, G_N_ELEMENTS (columns));
   _csp_book_step (book);
 }
