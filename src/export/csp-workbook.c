@@ -213,10 +213,11 @@ create_temp_file (const char  *path,
   if (fd < 0)
     {
       int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *folder = g_path_get_dirname (path);
+      g_autofree char *display = g_filename_display_name (folder);
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create a file beside “%s”: %s"), display,
+                   _("Could not create a file in “%s”: %s"), display,
                    g_strerror (saved_errno));
       return NULL;
     }
