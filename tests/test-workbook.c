@@ -210,6 +210,29 @@ test_links (void)
 }
 
 static void
+test_cell_text (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *same = _csp_cell_text ("short");
+  g_autofree char *mended = _csp_cell_text ("broken \xC3");
+  g_autofree char *cut = NULL;
+  glong length;
+
+  g_assert_cmpstr (same, ==, "short");
+  g_assert_true (g_utf8_validate (mended, -1, NULL));
+  g_assert_true (g_str_has_prefix (mended, "broken "));
+
+  while (text->len < 4 * (CSP_CELL_TEXT_MAX + 10))
+    g_string_append (text, "\xF0\x9F\x98\x80");   /* two UTF-16 units each */
+  cut = _csp_cell_text (text->str);
+  g_assert_true (g_str_has_suffix (cut, "… [cut]"));
+  length = g_utf8_strlen (cut, -1);
+  /* Every emoji counts twice; the marker's 7 characters once. */
+  g_assert_cmpint (2 * (length - 8) + 8, <=, CSP_CELL_TEXT_MAX);
+  g_assert_cmpint (2 * (length - 8) + 8, >=, CSP_CELL_TEXT_MAX - 1);
+}
+
+static void
 test_footer (void)
 {
   g_autofree char *footer = _csp_footer_make ("Tonbridge & Malling");
@@ -237,6 +260,7 @@ main (int   argc,
   g_test_add_func ("/workbook/cancelled-while-writing", test_cancelled_while_writing);
   g_test_add_func ("/workbook/sheet-names", test_sheet_names);
   g_test_add_func ("/workbook/links", test_links);
+  g_test_add_func ("/workbook/cell-text", test_cell_text);
   g_test_add_func ("/workbook/footer", test_footer);
 
   return g_test_run ();

@@ -143,6 +143,15 @@ _csp_cell_text (const char *text)
   gboolean whole;
   GString *cut;
 
+  /* Plans from files are valid UTF-8; one built in code may not be,
+   * and a broken sequence would be read past its end. */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+      return _csp_cell_text (valid);
+    }
+
   utf16_prefix (text, CSP_CELL_TEXT_MAX, &whole);
   if (whole)
     return g_strdup (text);
@@ -169,7 +178,7 @@ link_fits (const char *url)
 char *
 _csp_link_for_website (const char *website)
 {
-  g_autofree char *text = g_strstrip (g_strdup (website));
+  g_autofree char *text = g_strstrip (g_utf8_make_valid (website, -1));
   g_autofree char *url = NULL;
   g_autoptr(GUri) uri = NULL;
   const char *scheme = g_uri_peek_scheme (text);
@@ -199,7 +208,7 @@ _csp_link_for_website (const char *website)
 char *
 _csp_link_for_email (const char *email)
 {
-  g_autofree char *text = g_strstrip (g_strdup (email));
+  g_autofree char *text = g_strstrip (g_utf8_make_valid (email, -1));
   g_autofree char *url = NULL;
   const char *scheme = g_uri_peek_scheme (text);
 
@@ -226,11 +235,12 @@ _csp_footer_make (const char *partnership)
   /* Translators: the right of the printed footer; &P is the page
    * number and &N the number of pages: keep both */
   const char *pages = _("Page &P of &N");
+  g_autofree char *name = g_utf8_make_valid (partnership, -1);
   GString *footer = g_string_new ("&L");
   gsize room = CSP_FOOTER_MAX - strlen ("&L&R") - strlen (pages);
 
   /* "&" starts a code in a footer: a name's own "&" is written "&&". */
-  for (const char *p = partnership; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
     {
       gsize size = *p == '&' ? 2 : (gsize) (g_utf8_next_char (p) - p);
 
