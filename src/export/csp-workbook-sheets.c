@@ -8,6 +8,8 @@
 
 #include "csp-workbook-private.h"
 
+#define N_ACTION_COLUMNS 6
+
 /* The status an action had at the end of a day: the one set by the
  * newest update up to then. When none of those set one, the action's
  * own status holds unless a later update changed it; then the status
@@ -105,7 +107,7 @@ write_action_table (CspSheet        *sheet,
 {
   lxw_row_t row = CSP_HEADER_ROW;
 
-  _csp_sheet_begin_table (sheet, title, note, columns, 6);
+  _csp_sheet_begin_table (sheet, title, note, columns, N_ACTION_COLUMNS);
 
   for (guint i = 0; i < actions->len && _csp_book_step (sheet->book); i++)
     {
@@ -115,7 +117,7 @@ write_action_table (CspSheet        *sheet,
       write_action (sheet, ++row, action, group, until);
     }
 
-  _csp_sheet_table_end (sheet, CSP_HEADER_ROW, row, 6);
+  _csp_sheet_table_end (sheet, CSP_HEADER_ROW, row, N_ACTION_COLUMNS);
 }
 
 void
@@ -123,7 +125,7 @@ _csp_write_priority (CspBook *book,
                      CspItem *priority,
                      guint    index)
 {
-  static const CspColumn columns[] = {
+  static const CspColumn columns[N_ACTION_COLUMNS] = {
     { N_("Theme"), 22 },
     { N_("Action"), 48 },
     { N_("Owner/lead agency"), 24 },
@@ -150,7 +152,7 @@ _csp_write_priority (CspBook *book,
 void
 _csp_write_review (CspBook *book)
 {
-  static const CspColumn columns[] = {
+  static const CspColumn columns[N_ACTION_COLUMNS] = {
     { N_("Priority"), 22 },
     { N_("Action"), 48 },
     { N_("Owner/lead agency"), 24 },
