@@ -8,6 +8,7 @@
 
 #include "csp-cli.h"
 #include "csp-format.h"
+#include "csp-workbook.h"
 
 static int
 usage (const char *message)
@@ -78,6 +79,134 @@ run_check (const char *filename)
   return CSP_EXIT_OK;
 }
 
+/* The same file by name, or through a link or another path to it. */
+static gboolean
+is_same_file (const char *a,
+              const char *b)
+{
+  g_autoptr(GFile) file_a = g_file_new_for_commandline_arg (a);
+  g_autoptr(GFile) file_b = g_file_new_for_commandline_arg (b);
+  g_autoptr(GFileInfo) info_a = NULL;
+  g_autoptr(GFileInfo) info_b = NULL;
+  const char *id_a, *id_b;
+
+  if (g_file_equal (file_a, file_b))
+    return TRUE;
+
+  info_a = g_file_query_info (file_a, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  info_b = g_file_query_info (file_b, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info_a == NULL || info_b == NULL)
+    return FALSE;
+
+  id_a = g_file_info_get_attribute_string (info_a, G_FILE_ATTRIBUTE_ID_FILE);
+  id_b = g_file_info_get_attribute_string (info_b, G_FILE_ATTRIBUTE_ID_FILE);
+  return id_a != NULL && g_strcmp0 (id_a, id_b) == 0;
+}
+
+static gboolean
+plan_has_quarter (CspPlan    *plan,
+                  CspQuarter  quarter)
+{
+  g_autoptr(GArray) quarters = csp_plan_list_quarters (plan);
+
+  for (guint i = 0; i < quarters->len; i++)
+    if (csp_quarter_compare (g_array_index (quarters, CspQuarter, i), quarter) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The quarter asked for, or the latest with updates; FALSE (and a
+ * message) when it is not one of the plan's. */
+static gboolean
+choose_quarter (CspPlan    *plan,
+                const char *period,
+                CspQuarter *quarter)
+{
+  g_autoptr(GArray) quarters = csp_plan_list_quarters (plan);
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+
+  if (period == NULL)
+    {
+      *quarter = csp_plan_get_default_quarter (plan);
+      return TRUE;
+    }
+
+  if (!csp_quarter_parse (period, quarter))
+    {
+      g_printerr (_("csp-planner: --period “%s”: not a quarter such as 2018-Q2 "
+                    "(Q1 is April to June)\n"), period);
+      return FALSE;
+    }
+
+  if (plan_has_quarter (plan, *quarter))
+    return TRUE;
+
+  first = csp_quarter_to_string (g_array_index (quarters, CspQuarter, 0));
+  last = csp_quarter_to_string (g_array_index (quarters, CspQuarter, quarters->len - 1));
+  g_printerr (_("csp-planner: --period %s is outside the plan’s period (%s to %s)\n"),
+              period, first, last);
+  return FALSE;
+}
+
+static int
+run_export (const char *out,
+            const char *filename,
+            const char *period)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CspPlan) plan = NULL;
+  g_autofree char *display = g_filename_display_name (out);
+  g_autofree char *label = NULL;
+  CspQuarter quarter;
+
+  if (filename == NULL)
+    plan = csp_sample_load ();
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (filename);
+
+      plan = csp_plan_load_file (file, NULL, &error);
+      if (plan == NULL)
+        return report_invalid (filename, error);
+    }
+
+  if (!choose_quarter (plan, period, &quarter))
+    return CSP_EXIT_INVALID;
+
+  if (!csp_workbook_export (plan, out, quarter, NULL, NULL, NULL, NULL, &error))
+    {
+      g_printerr ("csp-planner: %s: %s\n", display, error->message);
+      return CSP_EXIT_INVALID;
+    }
+
+  label = csp_quarter_dup_label (quarter);
+  /* Translators: the file written, then the quarter */
+  g_print (_("%s: Strategy Group workbook for %s\n"), display, label);
+  return CSP_EXIT_OK;
+}
+
+static int
+check_export (GVariantDict       *options,
+              const char         *out,
+              const char * const *remaining,
+              guint               n_remaining)
+{
+  const char *period = NULL;
+
+  g_variant_dict_lookup (options, "period", "&s", &period);
+
+  if (n_remaining > 1)
+    return usage (_("--export-xlsx takes one plan file at most"));
+
+  /* No option ever writes over an input file. */
+  if (n_remaining == 1 && is_same_file (out, remaining[0]))
+    return usage (_("--export-xlsx would write over its input file"));
+
+  return run_export (out, n_remaining == 1 ? remaining[0] : NULL, period);
+}
+
 int
 csp_cli_run (GVariantDict       *options,
              const char * const *remaining)
@@ -104,6 +233,12 @@ csp_cli_run (GVariantDict       *options,
         return usage (_("--check takes one file"));
       return run_check (filename);
     }
+
+  if (g_variant_dict_lookup (options, "export-xlsx", "^&ay", &filename))
+    return check_export (options, filename, remaining, n_remaining);
+
+  if (g_variant_dict_contains (options, "period"))
+    return usage (_("--period goes with --export-xlsx"));
 
   return -1;
 }

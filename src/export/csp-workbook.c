@@ -1,0 +1,389 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "csp-workbook"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "csp-format.h"
+#include "csp-workbook-private.h"
+
+/* libxlsxwriter before 1.1.6 declares its string fields without const
+ * (Debian 12 has 1.1.4); later ones with it. */
+#if LXW_VERSION_ID < 116
+#define LXW_STR(s) ((char *) (s))
+#else
+#define LXW_STR(s) (s)
+#endif
+
+G_DEFINE_QUARK (csp-workbook-error-quark, csp_workbook_error)
+
+static gboolean
+check_workbook (CspBook    *book,
+                lxw_error   result,
+                const char *what)
+{
+  if (result != LXW_NO_ERROR && book->error == NULL)
+    g_set_error (&book->error, CSP_WORKBOOK_ERROR, CSP_WORKBOOK_ERROR_FAILED,
+                 /* Translators: what could not be done, then libxlsxwriter's reason */
+                 _("Workbook, %s: %s"), what, lxw_strerror (result));
+  return book->error == NULL;
+}
+
+static gboolean
+has_review (CspPlan *plan)
+{
+  CspItem *review = csp_item_get_object (CSP_ITEM (plan), "review");
+
+  return review != NULL && csp_item_get_n_children (review, "priorities") > 0;
+}
+
+/* "Review 2017-18", from the years of the review's period. */
+static char *
+dup_review_name (CspPlan *plan)
+{
+  CspItem *review = csp_item_get_object (CSP_ITEM (plan), "review");
+  CspItem *period = csp_item_get_object (review, "period");
+  int start, end;
+
+  if (sscanf (csp_item_get_string (period, "start"), "%4d", &start) != 1 ||
+      sscanf (csp_item_get_string (period, "end"), "%4d", &end) != 1 || end < start)
+    return g_strdup (_("Review"));
+
+  if (end == start)
+    /* Translators: the review sheet of a one-year period */
+    return g_strdup_printf (_("Review %d"), start);
+
+  /* Translators: the review sheet, "Review 2017-18" */
+  return g_strdup_printf (_("Review %d-%02d"), start, end % 100);
+}
+
+/* The fixed sheets take their names first, so that a priority called
+ * "Partners" becomes "Partners (2)" and not the directory. */
+static void
+reserve_names (CspBook *book)
+{
+  g_autofree char *review = dup_review_name (book->plan);
+
+  book->summary_name = _csp_sheet_name_make (book->sheet_names, _("Summary"), "Summary");
+  if (has_review (book->plan))
+    book->review_name = _csp_sheet_name_make (book->sheet_names, review, "Review");
+  book->partners_name = _csp_sheet_name_make (book->sheet_names, _("Partners"), "Partners");
+  book->glossary_name = _csp_sheet_name_make (book->sheet_names, _("Glossary"), "Glossary");
+  book->key_name = _csp_sheet_name_make (book->sheet_names, _("Key"), "Key");
+}
+
+static guint
+count_work (CspPlan *plan)
+{
+  CspCounts counts, review;
+  CspItem *root = CSP_ITEM (plan);
+
+  csp_plan_count (plan, FALSE, &counts);
+  csp_plan_count (plan, TRUE, &review);
+
+  /* A step for each row, and a few for the lists and the key. */
+  return counts.priorities + counts.actions + review.actions + 5 +
+         csp_item_get_n_children (root, "partners") + csp_item_get_n_children (root, "glossary");
+}
+
+static void
+book_init (CspBook         *book,
+           CspPlan         *plan,
+           CspQuarter       quarter,
+           const char      *today,
+           CspProgressFunc  progress,
+           gpointer         progress_data,
+           GCancellable    *cancellable)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *now_date = g_date_time_format (now, "%Y-%m-%d");
+  CspQuarter unused;
+
+  book->plan = plan;
+  book->quarter = quarter;
+  csp_quarter_get_range (quarter, book->quarter_first, book->quarter_last);
+  g_strlcpy (book->today, today != NULL && csp_quarter_for_date (today, &unused) ? today : now_date,
+             sizeof book->today);
+  book->footer = _csp_footer_make (csp_item_get_string (CSP_ITEM (plan), "partnership"));
+  book->sheet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  book->progress = progress;
+  book->progress_data = progress_data;
+  book->cancellable = cancellable;
+  book->total = count_work (plan);
+  reserve_names (book);
+}
+
+static void
+book_clear (CspBook *book)
+{
+  g_clear_pointer (&book->workbook, lxw_workbook_free);
+  g_clear_pointer (&book->footer, g_free);
+  g_clear_pointer (&book->sheet_names, g_hash_table_unref);
+  g_clear_pointer (&book->summary_name, g_free);
+  g_clear_pointer (&book->review_name, g_free);
+  g_clear_pointer (&book->partners_name, g_free);
+  g_clear_pointer (&book->glossary_name, g_free);
+  g_clear_pointer (&book->key_name, g_free);
+  g_clear_error (&book->error);
+}
+
+/* Noon on the export day, so that the date reads the same in every
+ * time zone; the real time when it is today. */
+static time_t
+created_time (CspBook *book)
+{
+  int year, month, day;
+  g_autoptr(GDateTime) created = NULL;
+
+  if (sscanf (book->today, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
+      (created = g_date_time_new_utc (year, month, day, 12, 0, 0)) == NULL)
+    return time (NULL);
+
+  return (time_t) g_date_time_to_unix (created);
+}
+
+static void
+set_properties (CspBook *book)
+{
+  CspItem *plan = CSP_ITEM (book->plan);
+  g_autofree char *quarter = csp_quarter_dup_label (book->quarter);
+  /* Translators: the workbook's subject, with the quarter */
+  g_autofree char *subject = g_strdup_printf (_("Strategy Group workbook, %s"), quarter);
+  lxw_doc_properties properties = {
+    .title = LXW_STR (csp_item_get_string (plan, "title")),
+    .subject = LXW_STR (subject),
+    .company = LXW_STR (csp_item_get_string (plan, "partnership")),
+    .created = created_time (book),
+  };
+
+  check_workbook (book, workbook_set_properties (book->workbook, &properties),
+                  _("properties"));
+}
+
+static void
+write_sheets (CspBook *book)
+{
+  CspItem *plan = CSP_ITEM (book->plan);
+  guint n = csp_item_get_n_children (plan, "priorities");
+
+  _csp_book_add_styles (book);
+  _csp_write_summary (book);
+  for (guint i = 0; i < n && book->error == NULL; i++)
+    _csp_write_priority (book, csp_item_get_child (plan, "priorities", i), i);
+  if (book->review_name != NULL)
+    _csp_write_review (book);
+  _csp_write_partners (book);
+  _csp_write_glossary (book);
+  _csp_write_key (book);
+}
+
+static gboolean
+write_workbook (CspBook    *book,
+                const char *filename)
+{
+  lxw_workbook *workbook;
+
+  book->workbook = workbook_new (filename);
+  if (book->workbook == NULL)
+    return check_workbook (book, LXW_ERROR_CREATING_XLSX_FILE, _("new workbook"));
+
+  set_properties (book);
+  write_sheets (book);
+  if (book->error != NULL)
+    return FALSE;
+
+  /* workbook_close () frees the workbook whatever it returns. */
+  workbook = g_steal_pointer (&book->workbook);
+  return check_workbook (book, workbook_close (workbook), _("writing the file"));
+}
+
+/* Beside the target, so that the move into place is a rename. */
+static char *
+create_temp_file (const char  *path,
+                  GError     **error)
+{
+  g_autofree char *temp = g_strconcat (path, ".XXXXXX", NULL);
+  int fd = g_mkstemp_full (temp, O_RDWR, 0666);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *folder = g_path_get_dirname (path);
+      g_autofree char *display = g_filename_display_name (folder);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create a file in “%s”: %s"), display,
+                   g_strerror (saved_errno));
+      return NULL;
+    }
+
+  g_close (fd, NULL);
+  return g_steal_pointer (&temp);
+}
+
+static gboolean
+move_into_place (const char    *temp,
+                 const char    *path,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (temp);
+  g_autoptr(GFile) target = g_file_new_for_path (path);
+
+  return g_file_move (source, target, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                      cancellable, NULL, NULL, error);
+}
+
+gboolean
+csp_workbook_export (CspPlan          *plan,
+                     const char       *path,
+                     CspQuarter        quarter,
+                     const char       *today,
+                     CspProgressFunc   progress,
+                     gpointer          progress_data,
+                     GCancellable     *cancellable,
+                     GError          **error)
+{
+  CspBook book = { 0 };
+  g_autofree char *temp = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CSP_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (quarter.quarter >= 1 && quarter.quarter <= 4, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      (temp = create_temp_file (path, error)) == NULL)
+    return FALSE;
+
+  book_init (&book, plan, quarter, today, progress, progress_data, cancellable);
+  ok = write_workbook (&book, temp);
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&book.error));
+  else
+    ok = move_into_place (temp, path, cancellable, error);
+  book_clear (&book);
+
+  if (!ok)
+    g_unlink (temp);
+  else if (progress != NULL)
+    progress (1.0, progress_data);
+
+  return ok;
+}
+
+typedef struct
+{
+  GBytes          *snapshot;
+  char            *path;
+  CspQuarter       quarter;
+  CspProgressFunc  progress;
+  gpointer         progress_data;
+  GMainContext    *context;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_bytes_unref (data->snapshot);
+  g_free (data->path);
+  g_main_context_unref (data->context);
+  g_free (data);
+}
+
+typedef struct
+{
+  CspProgressFunc func;
+  gpointer        data;
+  double          fraction;
+} ProgressCall;
+
+static gboolean
+call_progress (gpointer user_data)
+{
+  ProgressCall *call = user_data;
+
+  call->func (call->fraction, call->data);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker: hands the fraction to the caller's main context. */
+static void
+forward_progress (double   fraction,
+                  gpointer user_data)
+{
+  ExportData *data = user_data;
+  ProgressCall *call = g_new (ProgressCall, 1);
+
+  call->func = data->progress;
+  call->data = data->progress_data;
+  call->fraction = fraction;
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, call_progress, call, g_free);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CspPlan) plan = csp_plan_load_bytes (data->snapshot, &error);
+
+  if (plan != NULL &&
+      csp_workbook_export (plan, data->path, data->quarter, NULL,
+                           data->progress != NULL ? forward_progress : NULL, data,
+                           cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+void
+csp_workbook_export_async (CspPlan             *plan,
+                           const char          *path,
+                           CspQuarter           quarter,
+                           CspProgressFunc      progress,
+                           gpointer             progress_data,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (CSP_IS_PLAN (plan));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (quarter.quarter >= 1 && quarter.quarter <= 4);
+
+  /* The worker gets its own copy: the plan may change while it runs. */
+  data = g_new0 (ExportData, 1);
+  data->snapshot = csp_plan_to_bytes (plan);
+  data->path = g_strdup (path);
+  data->quarter = quarter;
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, csp_workbook_export_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+csp_workbook_export_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == csp_workbook_export_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
