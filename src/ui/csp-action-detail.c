@@ -263,8 +263,12 @@ static void
 csp_action_detail_dispose (GObject *object)
 {
   CspActionDetail *self = CSP_ACTION_DETAIL (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CSP_TYPE_ACTION_DETAIL);
+  /* Children without an id are not cleared by the template. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->action);
 
   G_OBJECT_CLASS (csp_action_detail_parent_class)->dispose (object);

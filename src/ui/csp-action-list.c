@@ -500,8 +500,12 @@ static void
 csp_action_list_dispose (GObject *object)
 {
   CspActionList *self = CSP_ACTION_LIST (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CSP_TYPE_ACTION_LIST);
+  /* Children without an id are not cleared by the template. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
   g_clear_object (&self->filter);

@@ -321,7 +321,6 @@ csp_window_class_init (CspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CspWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, recent_button);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, recent_section);
-  gtk_widget_class_bind_template_child (widget_class, CspWindow, state_stack);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, error_label);
@@ -341,6 +340,10 @@ static void
 csp_window_init (CspWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Not a bound template child: on GTK 4.8 disposing the template
+   * would unparent it behind GtkWindow's back. */
+  self->state_stack = GTK_STACK (gtk_window_get_child (GTK_WINDOW (self)));
 
   self->settings = csp_ui_new_settings ();
   restore_settings (self);
