@@ -615,6 +615,87 @@ test_good_file (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+find_dialog_for (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (toplevel) == parent
+          && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+answer_close_question (CspWindow  *window,
+                       const char *button)
+{
+  GtkWindow *dialog = find_dialog_for (GTK_WINDOW (window));
+
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Save the changes to “Built-in sample” before closing?"));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), button), "clicked");
+  spin ();
+}
+
+static void
+test_close_modified (void)
+{
+  CspWindow *window = new_sample_window ();
+  CspWindow *unmodified = new_sample_window ();
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_object_add_weak_pointer (G_OBJECT (unmodified), (gpointer *) &unmodified);
+
+  /* Nothing to lose: the window just closes. */
+  gtk_window_close (GTK_WINDOW (unmodified));
+  spin ();
+  g_assert_null (unmodified);
+
+  g_assert_nonnull (window);
+  csp_item_set_string (CSP_ITEM (csp_window_get_plan (window)), "area", "Malling");
+  g_assert_nonnull (window);
+  g_assert_null (find_dialog_for (GTK_WINDOW (window)));
+
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  g_assert_nonnull (window);
+  answer_close_question (window, "_Cancel");
+  g_assert_nonnull (window);
+  g_assert_null (find_dialog_for (GTK_WINDOW (window)));
+
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+  answer_close_question (window, "_Discard");
+  g_assert_null (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -638,6 +719,7 @@ main (int   argc,
   g_test_add_func ("/window/title/modified-marker", test_title);
   g_test_add_func ("/window/file/bad", test_bad_file);
   g_test_add_func ("/window/file/good", test_good_file);
+  g_test_add_func ("/window/close/asks-when-modified", test_close_modified);
 
   return g_test_run ();
 }

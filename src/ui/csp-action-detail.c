@@ -19,7 +19,7 @@ struct _CspActionDetail
   GtkScrolledWindow *scroller;
   GtkLabel          *context_label;
   GtkLabel          *text_label;
-  GtkFlowBox        *owners_box;
+  GtkBox            *owners_box;
   GtkLabel          *status_chip;
   GtkLabel          *due_label;
   GtkLabel          *outcome_label;
@@ -50,8 +50,8 @@ remove_all_children (GtkWidget *widget)
 
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     {
-      if (GTK_IS_FLOW_BOX (widget))
-        gtk_flow_box_remove (GTK_FLOW_BOX (widget), child);
+      if (GTK_IS_BOX (widget))
+        gtk_box_remove (GTK_BOX (widget), child);
       else
         gtk_list_box_remove (GTK_LIST_BOX (widget), child);
     }
@@ -90,11 +90,14 @@ new_owner_widget (CspActionDetail *self,
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_label_set_selectable (GTK_LABEL (name), TRUE);
       gtk_widget_add_css_class (name, "owner-name");
+      gtk_widget_set_halign (name, GTK_ALIGN_START);
       return name;
     }
 
   button = gtk_button_new_with_label (label);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
   gtk_widget_add_css_class (button, "owner-link");
   tooltip = g_strdup_printf (_("Show %s in the partner directory"),
                              csp_item_get_string (partner, "name"));
@@ -115,7 +118,7 @@ show_owners (CspActionDetail *self)
     {
       CspItem *owner = csp_item_get_child (self->action, "owners", i);
 
-      gtk_flow_box_append (self->owners_box, new_owner_widget (self, owner));
+      gtk_box_append (self->owners_box, new_owner_widget (self, owner));
     }
 
   if (n_owners == 0)
@@ -123,7 +126,8 @@ show_owners (CspActionDetail *self)
       GtkWidget *none = gtk_label_new (_("No owner yet"));
 
       gtk_widget_add_css_class (none, "dim-label");
-      gtk_flow_box_append (self->owners_box, none);
+      gtk_widget_set_halign (none, GTK_ALIGN_START);
+      gtk_box_append (self->owners_box, none);
     }
 }
 

@@ -239,7 +239,7 @@ setup_action_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (GTK_LABEL (text), 3);
   gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (text), 20);
+  gtk_label_set_width_chars (GTK_LABEL (text), 16);
 
   gtk_box_append (GTK_BOX (box), theme);
   gtk_box_append (GTK_BOX (box), text);

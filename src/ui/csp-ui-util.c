@@ -101,6 +101,9 @@ on_message_response (GtkDialog *dialog,
 {
   g_autofree Ask *ask = data;
 
+  /* The answer may close the parent: the dialog, which lives until
+   * this signal returns, must not point at it any more. */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
   ask->callback (response < 0 ? ask->cancel_index : response, ask->user_data);
 }
