@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
 #include "csp-format.h"
@@ -696,10 +697,67 @@ test_close_modified (void)
   g_assert_null (window);
 }
 
+static void
+wait_until_saved (CspWindow *window)
+{
+  CspDocument *document = csp_window_get_document (window);
+
+  while (csp_document_get_modified (document))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_save (void)
+{
+  g_autoptr(GBytes) bytes = csp_sample_get_bytes ();
+  g_autofree char *contents = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autoptr(GFile) file = NULL;
+  CspWindow *window = load_and_wait (contents, &file);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *saved = NULL;
+  g_autoptr(CspPlan) reread = NULL;
+  CspItem *plan = CSP_ITEM (csp_window_get_plan (window));
+  GtkWindow *dialog;
+
+  csp_item_set_string (plan, "area", "Tonbridge");
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  wait_until_saved (window);
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  reread = csp_plan_load_file (file, NULL, NULL);
+  g_assert_cmpstr (csp_item_get_string (CSP_ITEM (reread), "area"), ==, "Tonbridge");
+
+  /* Someone else saves the file: saving over it asks first. */
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  csp_item_set_string (plan, "area", "Malling");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  while ((dialog = find_dialog_for (GTK_WINDOW (window))) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "The file changed on disk: overwrite?"));
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_cmpstr (saved, ==, contents);
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Overwrite"), "clicked");
+  wait_until_saved (window);
+  g_clear_object (&reread);
+  reread = csp_plan_load_file (file, NULL, NULL);
+  g_assert_cmpstr (csp_item_get_string (CSP_ITEM (reread), "area"), ==, "Malling");
+
+  g_unlink (backup);
+  remove_file_and_dir (file);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("csp-window-data-XXXXXX", NULL);
+
+  /* Opening and saving adds to the recent files: not the user's. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
@@ -719,6 +777,7 @@ main (int   argc,
   g_test_add_func ("/window/title/modified-marker", test_title);
   g_test_add_func ("/window/file/bad", test_bad_file);
   g_test_add_func ("/window/file/good", test_good_file);
+  g_test_add_func ("/window/file/save", test_save);
   g_test_add_func ("/window/close/asks-when-modified", test_close_modified);
 
   return g_test_run ();

@@ -220,6 +220,15 @@ on_open_clicked (CspExportDialog *self)
   gtk_window_close (GTK_WINDOW (self));
 }
 
+static gboolean
+close_on_escape (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  on_cancel_clicked (CSP_EXPORT_DIALOG (widget));
+  return TRUE;
+}
+
 /* GObject */
 
 static void
@@ -259,7 +268,7 @@ csp_export_dialog_class_init (CspExportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_open_clicked);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_on_escape, NULL);
 }
 
 static void
