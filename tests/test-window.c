@@ -750,22 +750,9 @@ test_save (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-int
-main (int   argc,
-      char *argv[])
+static void
+add_tests (void)
 {
-  g_autofree char *data_home = g_dir_make_tmp ("csp-window-data-XXXXXX", NULL);
-
-  /* Opening and saving adds to the recent files: not the user's. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("No display: the window tests need one (run them under xvfb-run)");
-      return g_test_run ();
-    }
-
   g_test_add_func ("/window/sidebar/rows-per-priority", test_rows_per_priority);
   g_test_add_func ("/window/filter/text", test_filter_text);
   g_test_add_func ("/window/filter/status", test_filter_status);
@@ -779,6 +766,30 @@ main (int   argc,
   g_test_add_func ("/window/file/good", test_good_file);
   g_test_add_func ("/window/file/save", test_save);
   g_test_add_func ("/window/close/asks-when-modified", test_close_modified);
+}
 
-  return g_test_run ();
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("csp-window-data-XXXXXX", NULL);
+  g_autofree char *recent = NULL;
+  int status;
+
+  /* Opening and saving adds to the recent files: not the user's. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  if (gtk_init_check ())
+    add_tests ();
+  else
+    g_test_skip ("No display: the window tests need one (run them under xvfb-run)");
+
+  status = g_test_run ();
+
+  recent = g_build_filename (data_home, "recently-used.xbel", NULL);
+  g_unlink (recent);
+  g_rmdir (data_home);
+
+  return status;
 }
