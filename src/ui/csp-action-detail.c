@@ -213,8 +213,15 @@ show_updates (CspActionDetail *self)
     {
       guint index = GPOINTER_TO_UINT (g_ptr_array_index (order, i));
 
-      gtk_list_box_append (self->updates_list,
-                           new_update_row (csp_item_get_child (self->action, "updates", index)));
+      CspItem *update = csp_item_get_child (self->action, "updates", index);
+      g_autofree char *date = csp_ui_format_date (csp_item_get_string (update, "date"));
+      g_autofree char *label = g_strdup_printf (_("Update of %s"), date);
+      GtkWidget *row = gtk_list_box_row_new ();
+
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), new_update_row (update));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_list_box_append (self->updates_list, row);
     }
 
   heading = n_updates == 0 ? g_strdup (_("No progress updates yet"))

@@ -84,6 +84,7 @@ add_sidebar_row (CspWindow  *self,
     gtk_widget_set_margin_start (text, 18);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data_full (G_OBJECT (row), "section", section, g_free);
   gtk_list_box_append (self->sidebar, row);
 }
