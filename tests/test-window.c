@@ -605,9 +605,15 @@ test_good_file (void)
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *title = g_strdup_printf ("%s — CSP Planner", name);
 
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *last = g_settings_get_string (settings, "last-document");
+
   g_assert_null (csp_window_get_error_message (window));
   g_assert_nonnull (csp_window_get_document (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+  /* The next start shows it again. */
+  g_assert_cmpstr (last, ==, uri);
   g_assert_false (csp_window_is_untouched (window));
   select_row (window, NULL, "Action plan");
   g_assert_cmpuint (g_list_model_get_n_items (shown_actions (window)), ==, 35);
