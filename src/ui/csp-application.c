@@ -9,6 +9,7 @@
 #include "csp-application.h"
 #include "csp-cli.h"
 #include "csp-format.h"
+#include "csp-ui-util.h"
 #include "csp-window.h"
 
 struct _CspApplication
@@ -98,6 +99,64 @@ csp_application_local_command_line (GApplication   *app,
   return handled;
 }
 
+static CspWindow *
+find_window_with_file (GtkApplication *app,
+                       GFile          *file)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    {
+      GFile *shown;
+
+      if (!CSP_IS_WINDOW (l->data))
+        continue;
+
+      shown = csp_window_get_file (l->data);
+      if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+void
+csp_application_open_file (CspApplication *self,
+                           GFile          *file,
+                           GtkWindow      *from)
+{
+  CspWindow *window;
+
+  g_return_if_fail (CSP_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* One window per document. */
+  window = find_window_with_file (GTK_APPLICATION (self), file);
+  if (window == NULL)
+    {
+      if (CSP_IS_WINDOW (from) && csp_window_is_untouched (CSP_WINDOW (from)))
+        window = CSP_WINDOW (from);
+      else
+        window = csp_window_new (self);
+
+      csp_window_load_file (window, file);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The last document, when it is still there; otherwise the sample. */
+static void
+show_first_document (CspWindow *window)
+{
+  g_autoptr(GSettings) settings = csp_ui_new_settings ();
+  g_autofree char *uri = settings != NULL ? g_settings_get_string (settings, "last-document") : NULL;
+  g_autoptr(GFile) file = uri != NULL && *uri != '\0' ? g_file_new_for_uri (uri) : NULL;
+
+  if (file != NULL && g_file_query_exists (file, NULL))
+    csp_window_load_file (window, file);
+  else
+    csp_window_show_sample (window);
+}
+
 static void
 csp_application_activate (GApplication *app)
 {
@@ -105,10 +164,8 @@ csp_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      g_autoptr(CspPlan) plan = csp_sample_load ();
-
       window = GTK_WINDOW (csp_window_new (CSP_APPLICATION (app)));
-      csp_window_set_plan (CSP_WINDOW (window), plan, NULL);
+      show_first_document (CSP_WINDOW (window));
     }
 
   gtk_window_present (window);
@@ -116,17 +173,108 @@ csp_application_activate (GApplication *app)
 
 static void
 csp_application_open (GApplication  *app,
-                       GFile        **files,
-                       int            n_files,
-                       const char    *hint)
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
 {
-  for (int i = 0; i < n_files; i++)
-    {
-      CspWindow *window = csp_window_new (CSP_APPLICATION (app));
+  GtkWindow *from = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-      csp_window_load_file (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
-    }
+  for (int i = 0; i < n_files; i++)
+    csp_application_open_file (CSP_APPLICATION (app), files[i], from);
+}
+
+/* Actions */
+
+static void
+new_activated (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  GtkWindow *active = gtk_application_get_active_window (user_data);
+  g_autoptr(CspPlan) plan = csp_plan_new ();
+  CspWindow *window;
+
+  if (CSP_IS_WINDOW (active) && csp_window_is_untouched (CSP_WINDOW (active)))
+    window = CSP_WINDOW (active);
+  else
+    window = csp_window_new (user_data);
+
+  csp_window_set_plan (window, plan, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (user_data));
+
+  /* Each window asks about its own unsaved changes; the application
+   * ends when the last one has gone. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  const char *authors[] = { _("The CSP Planner authors"), NULL };
+
+  gtk_show_about_dialog (gtk_application_get_active_window (user_data),
+                         "program-name", _("CSP Planner"),
+                         "logo-icon-name", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Keep a Community Safety Partnership plan"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", authors,
+                         NULL);
+}
+
+static const GActionEntry app_entries[] = {
+  { "new", new_activated },
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static const struct
+{
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "app.new", { "<Control>n", NULL } },
+  { "app.quit", { "<Control>q", NULL } },
+  { "win.open", { "<Control>o", NULL } },
+  { "win.save", { "<Control>s", NULL } },
+  { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.close", { "<Control>w", NULL } },
+  { "win.find", { "<Control>f", NULL } },
+  { "win.export", { "<Control>e", NULL } },
+};
+
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/ui/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+csp_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (csp_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries, G_N_ELEMENTS (app_entries), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+
+  load_style ();
 }
 
 static void
@@ -148,6 +296,7 @@ csp_application_class_init (CspApplicationClass *klass)
 
   app_class->local_command_line = csp_application_local_command_line;
   app_class->handle_local_options = csp_application_handle_local_options;
+  app_class->startup = csp_application_startup;
   app_class->activate = csp_application_activate;
   app_class->open = csp_application_open;
 }

@@ -9,6 +9,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CspApplication, csp_application, CSP, APPLICATION, GtkApplication)
 
-CspApplication *csp_application_new (void);
+CspApplication *csp_application_new       (void);
+
+/* Shows @file: the window that already has it, or @from when it holds
+ * nothing the user would miss, or a new window. */
+void            csp_application_open_file (CspApplication *self,
+                                           GFile          *file,
+                                           GtkWindow      *from);
 
 G_END_DECLS

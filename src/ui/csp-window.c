@@ -3,34 +3,304 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "csp-format.h"
-#include "csp-window.h"
-
-struct _CspWindow
-{
-  GtkApplicationWindow parent_instance;
-
-  CspPlan   *plan;
-  GFile     *file;
-
-  GtkStack  *stack;
-  GtkLabel  *title_label;
-  GtkLabel  *subtitle_label;
-  GtkLabel  *error_label;
-};
+#include "csp-ui-util.h"
+#include "csp-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CspWindow, csp_window, GTK_TYPE_APPLICATION_WINDOW)
+
+/* Title */
+
+static void
+update_title (CspWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  gboolean modified = FALSE;
+  const char *subtitle = "";
+
+  if (self->document != NULL)
+    {
+      CspPlan *plan = csp_document_get_plan (self->document);
+
+      name = self->is_sample ? g_strdup (_("Built-in sample"))
+                             : csp_document_dup_title (self->document);
+      modified = csp_document_get_modified (self->document);
+      subtitle = csp_item_get_string (CSP_ITEM (plan), "title");
+    }
+  else if (self->file != NULL)
+    name = g_file_get_basename (self->file);
+  else
+    name = g_strdup (_("CSP Planner"));
+
+  /* The bullet marks unsaved changes, as in other GNOME editors. */
+  if (modified)
+    {
+      g_autofree char *marked = g_strconcat ("• ", name, NULL);
+
+      g_free (name);
+      name = g_steal_pointer (&marked);
+    }
+
+  title = g_strdup_printf (_("%s — CSP Planner"), name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_label_set_label (self->title_label, name);
+  gtk_label_set_label (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *subtitle != '\0');
+}
+
+/* Sidebar */
+
+typedef struct
+{
+  const char *page;     /* of the main stack */
+  CspItem    *priority; /* borrowed; NULL: every priority */
+  gboolean    review;
+} Section;
+
+static void
+add_sidebar_row (CspWindow  *self,
+                 const char *label,
+                 const char *page,
+                 CspItem    *priority,
+                 gboolean    review,
+                 gboolean    nested)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *text = gtk_label_new (label);
+  Section *section = g_new0 (Section, 1);
+
+  section->page = page;
+  section->priority = priority;
+  section->review = review;
+
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_tooltip_text (text, label);
+  if (nested)
+    gtk_widget_set_margin_start (text, 18);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (row), "section", section, g_free);
+  gtk_list_box_append (self->sidebar, row);
+}
+
+static void
+add_priority_rows (CspWindow *self,
+                   CspItem   *parent,
+                   gboolean   review)
+{
+  guint n_priorities = csp_item_get_n_children (parent, "priorities");
+
+  for (guint i = 0; i < n_priorities; i++)
+    {
+      CspItem *priority = csp_item_get_child (parent, "priorities", i);
+
+      add_sidebar_row (self, csp_item_get_string (priority, "title"), "actions",
+                       priority, review, TRUE);
+    }
+}
+
+/* "Review 2017/18", from the review's period. */
+static char *
+dup_review_label (CspItem *review)
+{
+  CspItem *period = csp_item_get_object (review, "period");
+  const char *start = period != NULL ? csp_item_get_string (period, "start") : "";
+  const char *end = period != NULL ? csp_item_get_string (period, "end") : "";
+
+  if (strlen (start) >= 4 && strlen (end) >= 4)
+    return g_strdup_printf (_("Review %.4s/%.2s"), start, end + 2);
+
+  return g_strdup (_("Review of last year"));
+}
+
+static void
+clear_sidebar (CspWindow *self)
+{
+  GtkWidget *row;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
+    gtk_list_box_remove (self->sidebar, row);
+}
+
+static void
+fill_sidebar (CspWindow *self,
+              CspPlan   *plan)
+{
+  CspItem *review = csp_item_get_object (CSP_ITEM (plan), "review");
+
+  clear_sidebar (self);
+  add_sidebar_row (self, _("Overview"), "overview", NULL, FALSE, FALSE);
+  add_sidebar_row (self, _("Action plan"), "actions", NULL, FALSE, FALSE);
+  add_priority_rows (self, CSP_ITEM (plan), FALSE);
+
+  if (review != NULL && csp_item_get_n_children (review, "priorities") > 0)
+    {
+      g_autofree char *label = dup_review_label (review);
+
+      add_sidebar_row (self, label, "actions", NULL, TRUE, FALSE);
+      add_priority_rows (self, review, TRUE);
+    }
+
+  add_sidebar_row (self, _("Partners"), "partners", NULL, FALSE, FALSE);
+  add_sidebar_row (self, _("Glossary"), "glossary", NULL, FALSE, FALSE);
+  add_sidebar_row (self, _("Plan text"), "text", NULL, FALSE, FALSE);
+}
+
+static void
+collect_priority_actions (CspItem   *priority,
+                          GPtrArray *actions)
+{
+  guint n_themes = csp_item_get_n_children (priority, "themes");
+
+  for (guint i = 0; i < n_themes; i++)
+    {
+      CspItem *theme = csp_item_get_child (priority, "themes", i);
+      guint n_actions = csp_item_get_n_children (theme, "actions");
+
+      for (guint j = 0; j < n_actions; j++)
+        g_ptr_array_add (actions, csp_item_get_child (theme, "actions", j));
+    }
+}
+
+static void
+show_section_actions (CspWindow  *self,
+                      Section    *section,
+                      const char *title)
+{
+  g_autoptr(GPtrArray) actions = NULL;
+
+  if (section->priority != NULL)
+    {
+      actions = g_ptr_array_new ();
+      collect_priority_actions (section->priority, actions);
+    }
+  else
+    actions = csp_plan_collect_actions (csp_window_get_plan (self), section->review);
+
+  csp_action_list_set_actions (self->action_list, title, actions);
+}
+
+static void
+on_sidebar_row_selected (CspWindow     *self,
+                         GtkListBoxRow *row)
+{
+  Section *section;
+
+  if (row == NULL)
+    return;
+
+  section = g_object_get_data (G_OBJECT (row), "section");
+  if (g_str_equal (section->page, "actions"))
+    {
+      GtkLabel *label = GTK_LABEL (gtk_list_box_row_get_child (row));
+
+      show_section_actions (self, section, gtk_label_get_label (label));
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, section->page);
+}
+
+static GtkListBoxRow *
+find_sidebar_row (CspWindow  *self,
+                  const char *page,
+                  CspItem    *priority,
+                  gboolean    review)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      Section *section = g_object_get_data (G_OBJECT (row), "section");
+
+      if (section != NULL
+          && g_str_equal (section->page, page)
+          && section->priority == priority
+          && section->review == review)
+        return GTK_LIST_BOX_ROW (row);
+    }
+
+  return NULL;
+}
+
+static void
+select_page (CspWindow  *self,
+             const char *page)
+{
+  GtkListBoxRow *row = find_sidebar_row (self, page, NULL, FALSE);
+
+  gtk_list_box_select_row (self->sidebar, row);
+  gtk_stack_set_visible_child_name (self->main_stack, page);
+}
+
+static void
+on_action_selected (CspWindow *self)
+{
+  csp_action_detail_set_action (self->action_detail,
+                                csp_action_list_get_selected (self->action_list));
+}
+
+/* Settings */
+
+static void
+restore_settings (CspWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_settings_bind (self->settings, "sidebar-width", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+save_window_size (CspWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+/* GObject */
+
+static void
+csp_window_unrealize (GtkWidget *widget)
+{
+  save_window_size (CSP_WINDOW (widget));
+
+  GTK_WIDGET_CLASS (csp_window_parent_class)->unrealize (widget);
+}
 
 static void
 csp_window_dispose (GObject *object)
 {
   CspWindow *self = CSP_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CSP_TYPE_WINDOW);
-  g_clear_object (&self->plan);
+  g_clear_object (&self->document);
   g_clear_object (&self->file);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (csp_window_parent_class)->dispose (object);
 }
@@ -42,18 +312,44 @@ csp_window_class_init (CspWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = csp_window_dispose;
+  widget_class->unrealize = csp_window_unrealize;
+
+  g_type_ensure (CSP_TYPE_ACTION_LIST);
+  g_type_ensure (CSP_TYPE_ACTION_DETAIL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/csp-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, CspWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, CspWindow, recent_button);
+  gtk_widget_class_bind_template_child (widget_class, CspWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, CspWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CspWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CspWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, CspWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CspWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CspWindow, action_list);
+  gtk_widget_class_bind_template_child (widget_class, CspWindow, action_detail);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_action_selected);
+  gtk_widget_class_bind_template_callback (widget_class, csp_window_show_item);
+
+  _csp_window_class_init_actions (widget_class);
 }
 
 static void
 csp_window_init (CspWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Not a bound template child: on GTK 4.8 disposing the template
+   * would unparent it behind GtkWindow's back. */
+  self->state_stack = GTK_STACK (gtk_window_get_child (GTK_WINDOW (self)));
+
+  self->settings = csp_ui_new_settings ();
+  restore_settings (self);
+  _csp_window_init_actions (self);
+  update_title (self);
 }
 
 CspWindow *
@@ -62,17 +358,56 @@ csp_window_new (CspApplication *application)
   return g_object_new (CSP_TYPE_WINDOW, "application", application, NULL);
 }
 
+/* Documents */
+
 static void
-update_title (CspWindow *self)
+on_modified_changed (CspWindow *self)
 {
-  g_autofree char *name = NULL;
+  update_title (self);
+}
 
-  if (self->file != NULL)
-    name = g_file_get_basename (self->file);
-  else if (self->plan != NULL)
-    name = g_strdup (_("Built-in sample"));
+void
+csp_window_set_document (CspWindow   *self,
+                         CspDocument *document)
+{
+  CspPlan *plan;
 
-  gtk_window_set_title (GTK_WINDOW (self), name != NULL ? name : _("CSP Planner"));
+  g_return_if_fail (CSP_IS_WINDOW (self));
+  g_return_if_fail (CSP_IS_DOCUMENT (document));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+
+  /* The rows point into the old plan: they go before it does. */
+  clear_sidebar (self);
+  csp_action_detail_set_action (self->action_detail, NULL);
+  g_set_object (&self->document, document);
+  g_clear_object (&self->file);
+  self->is_sample = FALSE;
+
+  plan = csp_document_get_plan (document);
+  g_signal_connect_object (document, "notify::modified", G_CALLBACK (on_modified_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::title", G_CALLBACK (on_modified_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  csp_action_list_set_plan (self->action_list, plan);
+  csp_action_list_clear_filters (self->action_list);
+  fill_sidebar (self, plan);
+  select_page (self, "overview");
+  gtk_stack_set_visible_child_name (self->state_stack, "document");
+  gtk_spinner_stop (self->spinner);
+
+  update_title (self);
+  _csp_window_update_actions (self);
+}
+
+CspDocument *
+csp_window_get_document (CspWindow *self)
+{
+  g_return_val_if_fail (CSP_IS_WINDOW (self), NULL);
+
+  return self->document;
 }
 
 void
@@ -80,40 +415,249 @@ csp_window_set_plan (CspWindow *self,
                      CspPlan   *plan,
                      GFile     *file)
 {
+  g_autoptr(CspDocument) document = NULL;
+
   g_return_if_fail (CSP_IS_WINDOW (self));
   g_return_if_fail (CSP_IS_PLAN (plan));
 
-  g_set_object (&self->plan, plan);
-  g_set_object (&self->file, file);
+  document = csp_document_new (plan, file);
+  csp_window_set_document (self, document);
+}
 
-  gtk_label_set_label (self->title_label, csp_item_get_string (CSP_ITEM (plan), "title"));
-  gtk_label_set_label (self->subtitle_label, csp_item_get_string (CSP_ITEM (plan), "partnership"));
-  gtk_stack_set_visible_child_name (self->stack, "plan");
+CspPlan *
+csp_window_get_plan (CspWindow *self)
+{
+  g_return_val_if_fail (CSP_IS_WINDOW (self), NULL);
+
+  return self->document != NULL ? csp_document_get_plan (self->document) : NULL;
+}
+
+void
+csp_window_show_sample (CspWindow *self)
+{
+  g_autoptr(CspPlan) plan = csp_sample_load ();
+
+  g_return_if_fail (CSP_IS_WINDOW (self));
+
+  csp_window_set_plan (self, plan, NULL);
+  self->is_sample = TRUE;
   update_title (self);
+}
+
+static void
+show_error (CspWindow    *self,
+            GFile        *file,
+            const GError *error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *message = g_strdup_printf (_("“%s”: %s"), name, error->message);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  clear_sidebar (self);
+  csp_action_detail_set_action (self->action_detail, NULL);
+  g_clear_object (&self->document);
+  self->is_sample = FALSE;
+
+  gtk_label_set_label (self->error_label, message);
+  gtk_stack_set_visible_child_name (self->state_stack, "error");
+  gtk_spinner_stop (self->spinner);
+  update_title (self);
+  _csp_window_update_actions (self);
+}
+
+static void
+on_document_loaded (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(CspWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CspDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  document = csp_document_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  file = g_steal_pointer (&self->file);
+  if (document == NULL)
+    {
+      self->file = g_object_ref (file);
+      show_error (self, file, error);
+      return;
+    }
+
+  csp_window_set_document (self, document);
+  _csp_window_note_file_used (self, file);
 }
 
 void
 csp_window_load_file (CspWindow *self,
                       GFile     *file)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CspPlan) plan = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
 
   g_return_if_fail (CSP_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  plan = csp_plan_load_file (file, NULL, &error);
-  if (plan == NULL)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *message = g_strdup_printf (_("Could not open “%s”\n\n%s"), name, error->message);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_set_object (&self->file, file);
 
-      g_set_object (&self->file, file);
-      gtk_label_set_label (self->error_label, message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      update_title (self);
-      return;
+  name = g_file_get_basename (file);
+  message = g_strdup_printf (_("Opening “%s”…"), name);
+  gtk_label_set_label (self->loading_label, message);
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->state_stack, "loading");
+  update_title (self);
+
+  csp_document_load_async (file, self->cancellable, on_document_loaded, g_object_ref (self));
+}
+
+GFile *
+csp_window_get_file (CspWindow *self)
+{
+  g_return_val_if_fail (CSP_IS_WINDOW (self), NULL);
+
+  if (self->file != NULL)
+    return self->file;
+
+  return self->document != NULL ? csp_document_get_file (self->document) : NULL;
+}
+
+gboolean
+csp_window_is_untouched (CspWindow *self)
+{
+  g_return_val_if_fail (CSP_IS_WINDOW (self), FALSE);
+
+  if (self->cancellable != NULL)
+    return FALSE;
+  if (self->document == NULL)
+    return TRUE;
+
+  return csp_document_get_file (self->document) == NULL
+         && !csp_document_get_modified (self->document);
+}
+
+gboolean
+csp_window_is_loading (CspWindow *self)
+{
+  g_return_val_if_fail (CSP_IS_WINDOW (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+/* Going to items */
+
+static void
+show_action (CspWindow *self,
+             CspItem   *action)
+{
+  if (!csp_action_list_contains (self->action_list, action))
+    {
+      CspItem *priority = csp_action_get_priority (action);
+      gboolean review = CSP_IS_REVIEW (csp_item_get_parent (priority));
+      GtkListBoxRow *row = find_sidebar_row (self, "actions", priority, review);
+
+      g_return_if_fail (row != NULL);
+      gtk_list_box_select_row (self->sidebar, row);
     }
 
-  csp_window_set_plan (self, plan, file);
+  gtk_stack_set_visible_child_name (self->main_stack, "actions");
+  csp_action_list_select (self->action_list, action);
+}
+
+void
+csp_window_show_item (CspWindow *self,
+                      CspItem   *item)
+{
+  g_return_if_fail (CSP_IS_WINDOW (self));
+  g_return_if_fail (CSP_IS_ITEM (item));
+  g_return_if_fail (self->document != NULL);
+
+  /* An update or an owner is shown with its action, a contact with
+   * its partner. */
+  while (CSP_IS_UPDATE (item) || CSP_IS_OWNER (item) || CSP_IS_PERSON (item))
+    item = csp_item_get_parent (item);
+
+  if (CSP_IS_ACTION (item))
+    show_action (self, item);
+  else if (CSP_IS_PARTNER (item))
+    select_page (self, "partners");
+  else if (CSP_IS_TERM (item))
+    select_page (self, "glossary");
+  else if (CSP_IS_SECTION (item))
+    select_page (self, "text");
+  else
+    select_page (self, "overview");
+}
+
+void
+csp_window_search_all (CspWindow *self)
+{
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GPtrArray) review = NULL;
+  CspPlan *plan;
+
+  g_return_if_fail (CSP_IS_WINDOW (self));
+
+  plan = csp_window_get_plan (self);
+  if (plan == NULL)
+    return;
+
+  actions = csp_plan_collect_actions (plan, FALSE);
+  review = csp_plan_collect_actions (plan, TRUE);
+  g_ptr_array_extend (actions, review, NULL, NULL);
+
+  gtk_list_box_unselect_all (self->sidebar);
+  csp_action_list_set_actions (self->action_list, _("All actions, this year’s and last year’s"), actions);
+  gtk_stack_set_visible_child_name (self->main_stack, "actions");
+  csp_action_list_focus_search (self->action_list);
+}
+
+GtkListBox *
+csp_window_get_sidebar (CspWindow *self)
+{
+  g_return_val_if_fail (CSP_IS_WINDOW (self), NULL);
+
+  return self->sidebar;
+}
+
+GtkStack *
+csp_window_get_main_stack (CspWindow *self)
+{
+  g_return_val_if_fail (CSP_IS_WINDOW (self), NULL);
+
+  return self->main_stack;
+}
+
+CspActionList *
+csp_window_get_action_list (CspWindow *self)
+{
+  g_return_val_if_fail (CSP_IS_WINDOW (self), NULL);
+
+  return self->action_list;
+}
+
+CspActionDetail *
+csp_window_get_action_detail (CspWindow *self)
+{
+  g_return_val_if_fail (CSP_IS_WINDOW (self), NULL);
+
+  return self->action_detail;
+}
+
+const char *
+csp_window_get_error_message (CspWindow *self)
+{
+  g_return_val_if_fail (CSP_IS_WINDOW (self), NULL);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->state_stack), "error"))
+    return NULL;
+
+  return gtk_label_get_label (self->error_label);
 }

@@ -1,0 +1,816 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "csp-action-list"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "csp-action-list.h"
+#include "csp-quarter.h"
+#include "csp-ui-util.h"
+
+struct _CspActionList
+{
+  GtkWidget           parent_instance;
+
+  CspPlan            *plan;
+  GListStore         *store;
+  GPtrArray          *owner_ids;      /* partner id per owner choice; NULL: any */
+  GtkCustomFilter    *filter;
+  char               *needle;         /* casefolded search text, or NULL */
+  char                quarter_first[11];
+  char                quarter_last[11];
+  char               *count_text;
+
+  GtkLabel           *title_label;
+  GtkLabel           *count_label;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *status_dropdown;
+  GtkDropDown        *owner_dropdown;
+  GtkToggleButton    *stale_button;
+  GtkStack           *list_stack;
+  GtkLabel           *empty_label;
+  GtkColumnView      *view;
+  GtkSingleSelection *selection;
+  GtkSortListModel   *sort_model;
+  GtkFilterListModel *filter_model;
+  GtkColumnViewColumn *action_column;
+  GtkColumnViewColumn *owner_column;
+  GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *update_column;
+};
+
+enum {
+  PROP_0,
+  PROP_SELECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (CspActionList, csp_action_list, GTK_TYPE_WIDGET)
+
+/* Filtering */
+
+static gboolean
+contains_casefolded (const char *haystack,
+                     const char *needle)
+{
+  g_autofree char *folded = g_utf8_casefold (haystack, -1);
+
+  return strstr (folded, needle) != NULL;
+}
+
+static gboolean
+matches_text (CspItem    *action,
+              const char *needle)
+{
+  g_autofree char *owners = NULL;
+  guint n_updates;
+
+  if (contains_casefolded (csp_item_get_string (action, "text"), needle))
+    return TRUE;
+
+  owners = csp_action_dup_owners_label (action);
+  if (contains_casefolded (owners, needle))
+    return TRUE;
+
+  n_updates = csp_item_get_n_children (action, "updates");
+  for (guint i = 0; i < n_updates; i++)
+    {
+      CspItem *update = csp_item_get_child (action, "updates", i);
+
+      if (contains_casefolded (csp_item_get_string (update, "text"), needle)
+          || contains_casefolded (csp_item_get_string (update, "author"), needle))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+has_update_between (CspItem    *action,
+                    const char *first,
+                    const char *last)
+{
+  guint n_updates = csp_item_get_n_children (action, "updates");
+
+  for (guint i = 0; i < n_updates; i++)
+    {
+      const char *date = csp_item_get_string (csp_item_get_child (action, "updates", i), "date");
+
+      if (strcmp (date, first) >= 0 && strcmp (date, last) <= 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static int
+get_status_filter (CspActionList *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+
+  /* The first choice is "Any status". */
+  return selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
+}
+
+static const char *
+get_owner_filter (CspActionList *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->owner_dropdown);
+
+  if (self->owner_ids == NULL || selected >= self->owner_ids->len)
+    return NULL;
+
+  return g_ptr_array_index (self->owner_ids, selected);
+}
+
+static gboolean
+match_action (gpointer item,
+              gpointer user_data)
+{
+  CspActionList *self = user_data;
+  CspItem *action = item;
+  int status = get_status_filter (self);
+  const char *owner = get_owner_filter (self);
+
+  if (status >= 0 && csp_action_get_status (action) != (CspStatus) status)
+    return FALSE;
+  if (owner != NULL && !csp_action_is_led_by (action, owner))
+    return FALSE;
+  if (gtk_toggle_button_get_active (self->stale_button)
+      && has_update_between (action, self->quarter_first, self->quarter_last))
+    return FALSE;
+
+  return self->needle == NULL || matches_text (action, self->needle);
+}
+
+static gboolean
+any_filter_set (CspActionList *self)
+{
+  return self->needle != NULL
+         || get_status_filter (self) >= 0
+         || get_owner_filter (self) != NULL
+         || gtk_toggle_button_get_active (self->stale_button);
+}
+
+static void
+update_count (CspActionList *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  g_free (self->count_text);
+  self->count_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u action",
+                                                   "%u of %u actions", total),
+                                      shown, total);
+  gtk_label_set_label (self->count_label, self->count_text);
+
+  if (shown > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else
+    {
+      gtk_label_set_label (self->empty_label,
+                           total > 0 ? _("No action matches the filters.")
+                                     : _("There are no actions here yet."));
+      gtk_widget_set_visible (gtk_widget_get_next_sibling (GTK_WIDGET (self->empty_label)),
+                              any_filter_set (self));
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    }
+}
+
+static void
+on_filter_changed (CspActionList *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static void
+on_search_changed (CspActionList *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_clear_pointer (&self->needle, g_free);
+  if (*stripped != '\0')
+    self->needle = g_utf8_casefold (stripped, -1);
+
+  on_filter_changed (self);
+}
+
+static void
+on_stop_search (CspActionList *self)
+{
+  csp_action_list_set_search_text (self, NULL);
+}
+
+static void
+on_filtered_items_changed (CspActionList *self)
+{
+  update_count (self);
+}
+
+static void
+on_selection_changed (CspActionList *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+/* Cells */
+
+static void
+setup_action_cell (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *theme = gtk_label_new (NULL);
+  GtkWidget *text = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (theme), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (theme), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (theme, "caption");
+  gtk_widget_add_css_class (theme, "dim-label");
+
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (text), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (text), 16);
+
+  gtk_box_append (GTK_BOX (box), theme);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_action_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item)
+{
+  CspItem *action = gtk_list_item_get_item (list_item);
+  GtkWidget *theme = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  CspItem *theme_item = csp_action_get_theme (action);
+
+  gtk_label_set_label (GTK_LABEL (theme),
+                       theme_item != NULL ? csp_item_get_string (theme_item, "title") : "");
+  gtk_widget_set_visible (theme, theme_item != NULL
+                          && *csp_item_get_string (theme_item, "title") != '\0');
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (theme)),
+                       csp_item_get_string (action, "text"));
+}
+
+static GtkWidget *
+new_wrapping_label (int lines)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), lines);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+
+  return label;
+}
+
+static void
+setup_owner_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item)
+{
+  gtk_list_item_set_child (list_item, new_wrapping_label (3));
+}
+
+static void
+bind_owner_cell (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  g_autofree char *owners = csp_action_dup_owners_label (gtk_list_item_get_item (list_item));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), owners);
+}
+
+static void
+setup_status_cell (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item)
+{
+  GtkWidget *chip = gtk_label_new (NULL);
+
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
+  gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+  gtk_list_item_set_child (list_item, chip);
+}
+
+static void
+bind_status_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item)
+{
+  csp_ui_set_status_chip (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                          csp_action_get_status (gtk_list_item_get_item (list_item)));
+}
+
+static void
+setup_update_cell (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *date = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (date), 0);
+  gtk_widget_add_css_class (date, "caption");
+  gtk_widget_add_css_class (date, "dim-label");
+
+  gtk_box_append (GTK_BOX (box), date);
+  gtk_box_append (GTK_BOX (box), new_wrapping_label (3));
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_update_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item)
+{
+  CspItem *update = csp_action_get_latest_update (gtk_list_item_get_item (list_item), NULL);
+  GtkWidget *date = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  GtkWidget *text = gtk_widget_get_next_sibling (date);
+  g_autofree char *formatted = NULL;
+
+  if (update == NULL)
+    {
+      gtk_label_set_label (GTK_LABEL (date), "");
+      gtk_label_set_label (GTK_LABEL (text), _("No update yet"));
+      gtk_widget_add_css_class (text, "dim-label");
+      return;
+    }
+
+  formatted = csp_ui_format_date (csp_item_get_string (update, "date"));
+  gtk_label_set_label (GTK_LABEL (date), formatted);
+  gtk_label_set_label (GTK_LABEL (text), csp_item_get_string (update, "text"));
+  gtk_widget_remove_css_class (text, "dim-label");
+}
+
+/* Sorting */
+
+static int
+compare_strings (const char *a,
+                 const char *b)
+{
+  int result = g_utf8_collate (a, b);
+
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static int
+compare_text (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  return compare_strings (csp_item_get_string ((CspItem *) a, "text"),
+                          csp_item_get_string ((CspItem *) b, "text"));
+}
+
+static int
+compare_owners (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  g_autofree char *owners_a = csp_action_dup_owners_label ((CspItem *) a);
+  g_autofree char *owners_b = csp_action_dup_owners_label ((CspItem *) b);
+
+  return compare_strings (owners_a, owners_b);
+}
+
+static int
+compare_status (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  CspStatus status_a = csp_action_get_status ((CspItem *) a);
+  CspStatus status_b = csp_action_get_status ((CspItem *) b);
+
+  return status_a < status_b ? GTK_ORDERING_SMALLER
+         : status_a > status_b ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static const char *
+latest_update_date (CspItem *action)
+{
+  CspItem *update = csp_action_get_latest_update (action, NULL);
+
+  return update != NULL ? csp_item_get_string (update, "date") : "";
+}
+
+static int
+compare_update_dates (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  int result = strcmp (latest_update_date ((CspItem *) a), latest_update_date ((CspItem *) b));
+
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static void
+setup_column (GtkColumnViewColumn *column,
+              GCallback            setup,
+              GCallback            bind,
+              GCompareDataFunc     compare)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare, NULL, NULL));
+
+  g_signal_connect (factory, "setup", setup, NULL);
+  g_signal_connect (factory, "bind", bind, NULL);
+  gtk_column_view_column_set_factory (column, factory);
+  gtk_column_view_column_set_sorter (column, sorter);
+}
+
+/* Filter choices */
+
+static void
+fill_status_choices (CspActionList *self)
+{
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (choices, _("Any status"));
+  for (CspStatus status = 0; status < CSP_N_STATUSES; status++)
+    gtk_string_list_append (choices, csp_status_get_label (status));
+
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (choices));
+}
+
+static char *
+dup_partner_label (CspItem *partner)
+{
+  const char *name = csp_item_get_string (partner, "name");
+  const char *short_name = csp_item_get_string (partner, "short_name");
+
+  if (*short_name == '\0' || g_str_equal (short_name, name))
+    return g_strdup (name);
+
+  return g_strdup_printf ("%s (%s)", name, short_name);
+}
+
+static int
+compare_partner_labels (gconstpointer a,
+                        gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+fill_owner_choices (CspActionList *self)
+{
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_partners = self->plan != NULL ? csp_item_get_n_children (CSP_ITEM (self->plan), "partners") : 0;
+
+  g_clear_pointer (&self->owner_ids, g_ptr_array_unref);
+  self->owner_ids = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->owner_ids, NULL);
+  gtk_string_list_append (choices, _("Any owner"));
+
+  for (guint i = 0; i < n_partners; i++)
+    {
+      CspItem *partner = csp_item_get_child (CSP_ITEM (self->plan), "partners", i);
+      char *label = dup_partner_label (partner);
+
+      g_ptr_array_add (labels, label);
+      g_hash_table_insert (ids, label, (gpointer) csp_item_get_id (partner));
+    }
+  g_ptr_array_sort (labels, compare_partner_labels);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *label = g_ptr_array_index (labels, i);
+
+      gtk_string_list_append (choices, label);
+      g_ptr_array_add (self->owner_ids, g_strdup (g_hash_table_lookup (ids, label)));
+    }
+  g_hash_table_unref (ids);
+
+  gtk_drop_down_set_model (self->owner_dropdown, G_LIST_MODEL (choices));
+}
+
+/* GObject */
+
+static void
+csp_action_list_dispose (GObject *object)
+{
+  CspActionList *self = CSP_ACTION_LIST (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CSP_TYPE_ACTION_LIST);
+  /* Children without an id are not cleared by the template. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->store);
+  g_clear_object (&self->filter);
+
+  G_OBJECT_CLASS (csp_action_list_parent_class)->dispose (object);
+}
+
+static void
+csp_action_list_finalize (GObject *object)
+{
+  CspActionList *self = CSP_ACTION_LIST (object);
+
+  g_clear_pointer (&self->owner_ids, g_ptr_array_unref);
+  g_free (self->needle);
+  g_free (self->count_text);
+
+  G_OBJECT_CLASS (csp_action_list_parent_class)->finalize (object);
+}
+
+static void
+csp_action_list_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CspActionList *self = CSP_ACTION_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED:
+      g_value_set_object (value, csp_action_list_get_selected (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+csp_action_list_class_init (CspActionListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = csp_action_list_dispose;
+  object_class->finalize = csp_action_list_finalize;
+  object_class->get_property = csp_action_list_get_property;
+
+  properties[PROP_SELECTED] =
+    g_param_spec_object ("selected", NULL, NULL, CSP_TYPE_ITEM,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/csp-action-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, CspActionList, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CspActionList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CspActionList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CspActionList, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CspActionList, owner_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CspActionList, stale_button);
+  gtk_widget_class_bind_template_child (widget_class, CspActionList, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, CspActionList, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, CspActionList, view);
+  gtk_widget_class_bind_template_child (widget_class, CspActionList, selection);
+  gtk_widget_class_bind_template_child (widget_class, CspActionList, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, CspActionList, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, CspActionList, action_column);
+  gtk_widget_class_bind_template_child (widget_class, CspActionList, owner_column);
+  gtk_widget_class_bind_template_child (widget_class, CspActionList, status_column);
+  gtk_widget_class_bind_template_child (widget_class, CspActionList, update_column);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_filtered_items_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, csp_action_list_clear_filters);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+csp_action_list_init (CspActionList *self)
+{
+  g_autoptr(GtkExpression) expression = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->store = g_list_store_new (CSP_TYPE_ACTION);
+  self->filter = gtk_custom_filter_new (match_action, self, NULL);
+  gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
+  gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->store));
+
+  setup_column (self->action_column, G_CALLBACK (setup_action_cell),
+                G_CALLBACK (bind_action_cell), compare_text);
+  setup_column (self->owner_column, G_CALLBACK (setup_owner_cell),
+                G_CALLBACK (bind_owner_cell), compare_owners);
+  setup_column (self->status_column, G_CALLBACK (setup_status_cell),
+                G_CALLBACK (bind_status_cell), compare_status);
+  setup_column (self->update_column, G_CALLBACK (setup_update_cell),
+                G_CALLBACK (bind_update_cell), compare_update_dates);
+
+  /* The owner list is long: typing in its popover narrows it. */
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->owner_dropdown, expression);
+  fill_status_choices (self);
+  fill_owner_choices (self);
+  update_count (self);
+}
+
+void
+csp_action_list_set_plan (CspActionList *self,
+                          CspPlan       *plan)
+{
+  CspQuarter quarter;
+
+  g_return_if_fail (CSP_IS_ACTION_LIST (self));
+  g_return_if_fail (plan == NULL || CSP_IS_PLAN (plan));
+
+  g_set_object (&self->plan, plan);
+  g_list_store_remove_all (self->store);
+  fill_owner_choices (self);
+
+  if (plan != NULL)
+    {
+      quarter = csp_plan_get_current_quarter (plan, NULL);
+      csp_quarter_get_range (quarter, self->quarter_first, self->quarter_last);
+    }
+}
+
+void
+csp_action_list_set_actions (CspActionList *self,
+                             const char    *title,
+                             GPtrArray     *actions)
+{
+  g_return_if_fail (CSP_IS_ACTION_LIST (self));
+  g_return_if_fail (actions != NULL);
+
+  gtk_label_set_label (self->title_label, title);
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       actions->pdata, actions->len);
+  update_count (self);
+}
+
+gboolean
+csp_action_list_contains (CspActionList *self,
+                          CspItem       *action)
+{
+  g_return_val_if_fail (CSP_IS_ACTION_LIST (self), FALSE);
+
+  return g_list_store_find (self->store, action, NULL);
+}
+
+GListModel *
+csp_action_list_get_model (CspActionList *self)
+{
+  g_return_val_if_fail (CSP_IS_ACTION_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->sort_model);
+}
+
+CspItem *
+csp_action_list_get_selected (CspActionList *self)
+{
+  g_return_val_if_fail (CSP_IS_ACTION_LIST (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static gboolean
+find_position (GListModel *model,
+               gpointer    item,
+               guint      *position)
+{
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* GtkColumnView has no scroll_to before 4.12; its inner list view
+ * has a "list.scroll-to-item" action from 4.0. */
+static void
+scroll_to (CspActionList *self,
+           guint          position)
+{
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_column_view_scroll_to (self->view, position, NULL, GTK_LIST_SCROLL_FOCUS, NULL);
+#else
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+    }
+#endif
+}
+
+gboolean
+csp_action_list_select (CspActionList *self,
+                        CspItem       *action)
+{
+  guint position;
+
+  g_return_val_if_fail (CSP_IS_ACTION_LIST (self), FALSE);
+  g_return_val_if_fail (CSP_IS_ITEM (action), FALSE);
+
+  if (!csp_action_list_contains (self, action))
+    return FALSE;
+
+  if (!find_position (G_LIST_MODEL (self->sort_model), action, &position))
+    {
+      csp_action_list_clear_filters (self);
+      if (!find_position (G_LIST_MODEL (self->sort_model), action, &position))
+        return FALSE;
+    }
+
+  gtk_single_selection_set_selected (self->selection, position);
+  scroll_to (self, position);
+
+  return TRUE;
+}
+
+void
+csp_action_list_focus_search (CspActionList *self)
+{
+  g_return_if_fail (CSP_IS_ACTION_LIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+const char *
+csp_action_list_get_count_text (CspActionList *self)
+{
+  g_return_val_if_fail (CSP_IS_ACTION_LIST (self), NULL);
+
+  return self->count_text;
+}
+
+void
+csp_action_list_set_search_text (CspActionList *self,
+                                 const char    *text)
+{
+  g_return_if_fail (CSP_IS_ACTION_LIST (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+}
+
+void
+csp_action_list_set_status_filter (CspActionList *self,
+                                   int            status)
+{
+  g_return_if_fail (CSP_IS_ACTION_LIST (self));
+  g_return_if_fail (status >= -1 && status < CSP_N_STATUSES);
+
+  gtk_drop_down_set_selected (self->status_dropdown, status + 1);
+}
+
+void
+csp_action_list_set_owner_filter (CspActionList *self,
+                                  const char    *partner_id)
+{
+  g_return_if_fail (CSP_IS_ACTION_LIST (self));
+
+  for (guint i = 0; i < self->owner_ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->owner_ids, i);
+
+      if (g_strcmp0 (id, partner_id) == 0)
+        {
+          gtk_drop_down_set_selected (self->owner_dropdown, i);
+          return;
+        }
+    }
+
+  g_warning ("No partner with id %s", partner_id);
+}
+
+void
+csp_action_list_set_stale_filter (CspActionList *self,
+                                  gboolean       stale_only)
+{
+  g_return_if_fail (CSP_IS_ACTION_LIST (self));
+
+  gtk_toggle_button_set_active (self->stale_button, stale_only);
+}
+
+void
+csp_action_list_clear_filters (CspActionList *self)
+{
+  g_return_if_fail (CSP_IS_ACTION_LIST (self));
+
+  csp_action_list_set_search_text (self, NULL);
+  csp_action_list_set_status_filter (self, -1);
+  csp_action_list_set_owner_filter (self, NULL);
+  csp_action_list_set_stale_filter (self, FALSE);
+}

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "csp-window.h"
+
+G_BEGIN_DECLS
+
+struct _CspWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  CspDocument          *document;
+  GFile                *file;          /* being loaded, or that failed */
+  GCancellable         *cancellable;
+  GSettings            *settings;      /* NULL when the schema is not installed */
+  guint                 is_sample : 1;
+  guint                 close_confirmed : 1;
+
+  GtkLabel             *title_label;
+  GtkLabel             *subtitle_label;
+  GtkMenuButton        *recent_button;
+  GMenu                *recent_section;
+  GtkStack             *state_stack;
+  GtkSpinner           *spinner;
+  GtkLabel             *loading_label;
+  GtkLabel             *error_label;
+  GtkPaned             *paned;
+  GtkListBox           *sidebar;
+  GtkStack             *main_stack;
+  CspActionList        *action_list;
+  CspActionDetail      *action_detail;
+};
+
+/* csp-window-actions.c: files, closing, recent plans, drops, export. */
+void     _csp_window_class_init_actions (GtkWidgetClass *widget_class);
+void     _csp_window_init_actions       (CspWindow      *self);
+void     _csp_window_update_actions     (CspWindow      *self);
+void     _csp_window_note_file_used     (CspWindow      *self,
+                                         GFile          *file);
+
+G_END_DECLS
