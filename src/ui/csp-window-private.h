@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "csp-glossary-page.h"
+#include "csp-overview-page.h"
+#include "csp-partners-page.h"
+#include "csp-text-page.h"
 #include "csp-window.h"
 
 G_BEGIN_DECLS
@@ -29,6 +33,10 @@ struct _CspWindow
   GtkStack             *main_stack;
   CspActionList        *action_list;
   CspActionDetail      *action_detail;
+  CspOverviewPage      *overview_page;
+  CspPartnersPage      *partners_page;
+  CspGlossaryPage      *glossary_page;
+  CspTextPage          *text_page;
 };
 
 /* csp-window-actions.c: files, closing, recent plans, drops, export. */

@@ -316,6 +316,10 @@ csp_window_class_init (CspWindowClass *klass)
 
   g_type_ensure (CSP_TYPE_ACTION_LIST);
   g_type_ensure (CSP_TYPE_ACTION_DETAIL);
+  g_type_ensure (CSP_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (CSP_TYPE_PARTNERS_PAGE);
+  g_type_ensure (CSP_TYPE_GLOSSARY_PAGE);
+  g_type_ensure (CSP_TYPE_TEXT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/csp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CspWindow, title_label);
@@ -330,6 +334,10 @@ csp_window_class_init (CspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CspWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, action_list);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, action_detail);
+  gtk_widget_class_bind_template_child (widget_class, CspWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, CspWindow, partners_page);
+  gtk_widget_class_bind_template_child (widget_class, CspWindow, glossary_page);
+  gtk_widget_class_bind_template_child (widget_class, CspWindow, text_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_action_selected);
   gtk_widget_class_bind_template_callback (widget_class, csp_window_show_item);
@@ -393,6 +401,10 @@ csp_window_set_document (CspWindow   *self,
 
   csp_action_list_set_plan (self->action_list, plan);
   csp_action_list_clear_filters (self->action_list);
+  csp_overview_page_set_plan (self->overview_page, plan);
+  csp_partners_page_set_plan (self->partners_page, plan);
+  csp_glossary_page_set_plan (self->glossary_page, plan);
+  csp_text_page_set_plan (self->text_page, plan);
   fill_sidebar (self, plan);
   select_page (self, "overview");
   gtk_stack_set_visible_child_name (self->state_stack, "document");
@@ -587,7 +599,10 @@ csp_window_show_item (CspWindow *self,
   if (CSP_IS_ACTION (item))
     show_action (self, item);
   else if (CSP_IS_PARTNER (item))
-    select_page (self, "partners");
+    {
+      select_page (self, "partners");
+      csp_partners_page_show_partner (self->partners_page, item);
+    }
   else if (CSP_IS_TERM (item))
     select_page (self, "glossary");
   else if (CSP_IS_SECTION (item))
