@@ -105,5 +105,12 @@ csp_cli_run (GVariantDict       *options,
       return run_check (filename);
     }
 
+  if (g_variant_dict_lookup (options, "merge", "^&ay", &filename))
+    {
+      if (n_remaining < 2)
+        return usage (_("--merge takes the output file, your copy and at least one colleague’s copy"));
+      return csp_cli_merge (filename, remaining);
+    }
+
   return -1;
 }

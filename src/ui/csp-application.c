@@ -22,6 +22,9 @@ static const GOptionEntry option_entries[] = {
     N_("Print the built-in sample plan (JSON) to standard output"), NULL },
   { "check", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Check a plan file; print a summary, or what is wrong and where"), N_("FILE") },
+  { "merge", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Merge colleagues’ copies (THEIRS…) into your copy (MINE), written to OUT; "
+       "print each conflict: csp-planner --merge OUT MINE THEIRS…"), N_("OUT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
