@@ -208,8 +208,17 @@ check_theirs_newer (CspPlan  *result,
 {
   check_conflict (csp_merge_get_conflict (merge, 0), CSP_CONFLICT_FIELD, A1_TEXT,
                   "Action 1, reworded", "Action 1, theirs", CSP_MERGE_THEIRS, CSP_CONFLICT_NEWER);
+  g_autoptr(CspPlan) flipped = NULL;
+
   g_assert_cmpstr (text_of (result, "a1", "text"), ==, "Action 1, theirs");
   g_assert_cmpstr (text_of (result, "a1", "modified"), ==, LATE);
+
+  /* The review dialog keeps mine instead. */
+  csp_merge_set_choice (merge, 0, CSP_MERGE_MINE);
+  flipped = csp_merge_get_result (merge);
+  g_assert_cmpstr (text_of (flipped, "a1", "text"), ==, "Action 1, reworded");
+  g_assert_cmpint (csp_merge_get_conflict (merge, 0)->chosen, ==, CSP_MERGE_MINE);
+  g_assert_cmpstr (csp_merge_get_conflict (merge, 0)->path, ==, A1_TEXT);
 }
 
 static void
@@ -775,6 +784,25 @@ test_merge_sample_two_way (void)
   assert_valid (result);
 }
 
+/* Two documents that were never copies of each other: the result is
+ * mine's document, and the ids are not a conflict. */
+static void
+test_merge_different_documents (void)
+{
+  g_autoptr(CspPlan) mine = load_json (base_json);
+  g_autoptr(CspPlan) theirs = csp_sample_load ();
+  g_autoptr(CspMerge) merge = csp_merge_new (NULL, mine, theirs);
+  g_autoptr(CspPlan) result = csp_merge_get_result (merge);
+
+  g_assert_cmpstr (csp_item_get_id (CSP_ITEM (result)), ==, "doc");
+  for (guint i = 0; i < csp_merge_get_n_conflicts (merge); i++)
+    g_assert_cmpstr (csp_merge_get_conflict (merge, i)->path, !=, "$.id");
+  g_assert_nonnull (get (result, "a1"));
+  g_assert_cmpuint (csp_item_get_n_children (CSP_ITEM (result), "partners"), ==,
+                    2 + csp_item_get_n_children (CSP_ITEM (theirs), "partners"));
+  assert_valid (result);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -794,6 +822,7 @@ main (int   argc,
   g_test_add_func ("/merge/revisions", test_merge_revisions);
   g_test_add_func ("/merge/several-copies", test_merge_several);
   g_test_add_func ("/merge/sample-two-way", test_merge_sample_two_way);
+  g_test_add_func ("/merge/different-documents", test_merge_different_documents);
 
   return g_test_run ();
 }

@@ -390,7 +390,9 @@ merge_value (Merger     *mg,
   CspConflictReason reason;
   CspMergeSide side;
 
-  if (mine == NULL || theirs == NULL)
+  /* Objects are matched by id; two plans' own ids may differ, and the
+   * result is mine's document. */
+  if (mine == NULL || theirs == NULL || field->type == CSP_FIELD_ID)
     side = mine != NULL ? CSP_MERGE_MINE : CSP_MERGE_THEIRS;
   else if (field_equal (mine, theirs, field))
     side = CSP_MERGE_MINE;
@@ -914,8 +916,7 @@ csp_merge_set_choice (CspMerge     *self,
   g_hash_table_insert (self->choices, g_strdup (conflict->key), GINT_TO_POINTER (side + 1));
 
   /* Merging again is cheap, and keeps the result and the paths of
-   * every conflict true to the choices. Each conflict's place in the
-   * list stays the same. */
+   * every conflict true to the choices. */
   csp_merge_run (self);
 }
 

@@ -55,7 +55,10 @@ CspMerge          *csp_merge_new            (CspPlan      *base,
                                              CspPlan      *theirs);
 
 /* The conflicts, in file order, each resolved by the default rule
- * until csp_merge_set_choice () says otherwise. */
+ * until csp_merge_set_choice () says otherwise. Setting a choice merges
+ * again: conflicts keep their order, but those inside an object whose
+ * deletion was chosen go with it; CspConflict.key names a conflict
+ * across choices. */
 guint              csp_merge_get_n_conflicts (CspMerge    *self);
 const CspConflict *csp_merge_get_conflict   (CspMerge     *self,
                                              guint         position);
