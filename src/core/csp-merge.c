@@ -42,8 +42,9 @@
  *   Inside a kept object, what the deleting side lost with it is kept.
  *   Progress updates follow this rule too: deleting a mistaken update
  *   must survive a merge.
- * - Tombstones ("deleted") are the union of both sides', less the ids
- *   of objects kept alive.
+ * - Tombstones ("deleted") are mine's, then theirs' that mine lacks
+ *   (unless their object is alive in the result), less those of
+ *   objects kept against a deletion.
  * - An owner whose partner is gone from the merged directory becomes a
  *   free-text owner with the partner's name (and its note), so that no
  *   reference dangles and the action still shows who leads it.
@@ -74,6 +75,7 @@ typedef struct
   CspMerge   *self;
   GHashTable *mine_deleted;   /* tombstone ids */
   GHashTable *theirs_deleted;
+  GHashTable *kept;           /* ids of objects kept against a deletion */
   gboolean    keep_absent;    /* inside an object kept against a deletion */
 } Merger;
 
@@ -569,6 +571,7 @@ merge_entry (Merger     *mg,
   if (side != present)
     return NULL;
 
+  g_hash_table_add (mg->kept, (gpointer) entry->id);
   mg->keep_absent = TRUE;
   result = merge_item (mg, entry->id, path, entry->base, entry->mine, entry->theirs);
   mg->keep_absent = keep_absent;
@@ -662,34 +665,38 @@ tombstone_ids (CspPlan *plan)
   return ids;
 }
 
+/* Mine's tombstones as they are, then theirs' new ones; less those of
+ * objects kept against their deletion. A tombstone of an object that
+ * is alive on both sides is left as it came: merging a plan with itself
+ * must not change it. */
 static void
-add_tombstones (GPtrArray  *tombstones,
-                GHashTable *seen,
-                CspPlan    *result,
-                CspPlan    *from)
+merge_tombstones (Merger  *mg,
+                  CspPlan *result)
 {
-  guint n = csp_item_get_n_children (CSP_ITEM (from), "deleted");
+  g_autoptr(GPtrArray) tombstones = g_ptr_array_new_with_free_func (g_object_unref);
+  CspItem *mine = CSP_ITEM (mg->self->mine);
+  CspItem *theirs = CSP_ITEM (mg->self->theirs);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < csp_item_get_n_children (mine, "deleted"); i++)
     {
-      CspItem *tombstone = csp_item_get_child (CSP_ITEM (from), "deleted", i);
+      CspItem *tombstone = csp_item_get_child (mine, "deleted", i);
+
+      if (!g_hash_table_contains (mg->kept, csp_item_get_id (tombstone)))
+        g_ptr_array_add (tombstones, clone_item (tombstone));
+    }
+
+  for (guint i = 0; i < csp_item_get_n_children (theirs, "deleted"); i++)
+    {
+      CspItem *tombstone = csp_item_get_child (theirs, "deleted", i);
       const char *id = csp_item_get_id (tombstone);
 
-      if (csp_plan_lookup (result, id) != NULL || !g_hash_table_add (seen, (gpointer) id))
+      if (g_hash_table_contains (mg->mine_deleted, id) || g_hash_table_contains (mg->kept, id) ||
+          csp_plan_lookup (result, id) != NULL || !g_hash_table_add (seen, (gpointer) id))
         continue;
       g_ptr_array_add (tombstones, clone_item (tombstone));
     }
-}
 
-static void
-merge_tombstones (CspMerge *self,
-                  CspPlan  *result)
-{
-  g_autoptr(GPtrArray) tombstones = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  add_tombstones (tombstones, seen, result, self->mine);
-  add_tombstones (tombstones, seen, result, self->theirs);
   _csp_item_set_list_raw (CSP_ITEM (result), "deleted", tombstones);
 }
 
@@ -817,7 +824,8 @@ set_revision (CspMerge *self,
 static void
 csp_merge_run (CspMerge *self)
 {
-  Merger mg = { self, tombstone_ids (self->mine), tombstone_ids (self->theirs), FALSE };
+  Merger mg = { self, tombstone_ids (self->mine), tombstone_ids (self->theirs),
+                g_hash_table_new (g_str_hash, g_str_equal), FALSE };
   g_autoptr(CspItem) result = NULL;
 
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
@@ -826,7 +834,7 @@ csp_merge_run (CspMerge *self)
   result = merge_item (&mg, csp_item_get_id (CSP_ITEM (self->mine)), "$",
                        self->base != NULL ? CSP_ITEM (self->base) : NULL,
                        CSP_ITEM (self->mine), CSP_ITEM (self->theirs));
-  merge_tombstones (self, CSP_PLAN (result));
+  merge_tombstones (&mg, CSP_PLAN (result));
   csp_item_walk (result, fix_owner, self);
   set_revision (self, CSP_PLAN (result));
 
@@ -834,6 +842,7 @@ csp_merge_run (CspMerge *self)
 
   g_hash_table_unref (mg.mine_deleted);
   g_hash_table_unref (mg.theirs_deleted);
+  g_hash_table_unref (mg.kept);
 }
 
 static void
