@@ -784,6 +784,22 @@ test_merge_sample_two_way (void)
   assert_valid (result);
 }
 
+/* A tombstone whose object is alive, or one listed twice, stays as it
+ * came (found by fuzzing): merging a plan with itself changes nothing. */
+static void
+test_merge_self_keeps_tombstones (void)
+{
+  g_autoptr(CspPlan) plan = load_json ("{\"format\": \"csp-plan\", \"version\": 1, \"title\": \"T\","
+                                       " \"glossary\": [{\"id\": \"a\", \"term\": \"x\"}],"
+                                       " \"deleted\": [{\"id\": \"a\"}, {\"id\": \"b\"}, {\"id\": \"b\"}]}");
+  g_autoptr(CspMerge) merge = csp_merge_new (NULL, plan, plan);
+  g_autoptr(CspPlan) result = csp_merge_get_result (merge);
+  g_autofree char *tombstones = list_ids (result, NULL, "deleted");
+
+  g_assert_cmpstr (tombstones, ==, "a b b");
+  g_assert_false (csp_merge_get_changed (merge));
+}
+
 /* Two documents that were never copies of each other: the result is
  * mine's document, and the ids are not a conflict. */
 static void
@@ -823,6 +839,7 @@ main (int   argc,
   g_test_add_func ("/merge/several-copies", test_merge_several);
   g_test_add_func ("/merge/sample-two-way", test_merge_sample_two_way);
   g_test_add_func ("/merge/different-documents", test_merge_different_documents);
+  g_test_add_func ("/merge/self-keeps-tombstones", test_merge_self_keeps_tombstones);
 
   return g_test_run ();
 }
