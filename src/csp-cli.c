@@ -237,6 +237,13 @@ csp_cli_run (GVariantDict       *options,
   if (g_variant_dict_lookup (options, "export-xlsx", "^&ay", &filename))
     return check_export (options, filename, remaining, n_remaining);
 
+  if (g_variant_dict_lookup (options, "merge", "^&ay", &filename))
+    {
+      if (n_remaining < 2)
+        return usage (_("--merge takes the output file, your copy and at least one colleague’s copy"));
+      return csp_cli_merge (filename, remaining);
+    }
+
   if (g_variant_dict_contains (options, "period"))
     return usage (_("--period goes with --export-xlsx"));
 

@@ -21,4 +21,8 @@ enum
 int csp_cli_run (GVariantDict       *options,
                  const char * const *remaining);
 
+/* --merge OUT MINE THEIRS…: @inputs holds MINE and then each THEIRS. */
+int csp_cli_merge (const char         *out,
+                   const char * const *inputs);
+
 G_END_DECLS

@@ -31,6 +31,9 @@ static const GOptionEntry option_entries[] = {
   { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The reporting quarter of the workbook, such as 2018-Q2 (Q1 is April to June)"),
     N_("QUARTER") },
+  { "merge", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Merge colleagues’ copies (THEIRS…) into your copy (MINE), written to OUT; "
+       "print each conflict: csp-planner --merge OUT MINE THEIRS…"), N_("OUT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
