@@ -56,6 +56,12 @@ static const BadCase bad_cases[] = {
     "$: line 1, column 13: a string holds half of a surrogate pair" },
   { "invalid-utf8", "{\"format\": \"csp-plan\", \"title\": \"caf\xC3\x28\"}", CSP_FORMAT_ERROR_SYNTAX,
     "$: line 1, column 37: not valid UTF-8 text (byte 36)" },
+  { "duplicate-key", "{\"format\": \"csp-plan\", \"version\": 1,\n \"title\": \"A\", \"title\": \"B\"}",
+    CSP_FORMAT_ERROR_SYNTAX, "$: line 2, column 16: the key “title” appears twice in this object" },
+  { "duplicate-key-many", "{\"format\": \"csp-plan\", \"x\": {\"a\": 1, \"b\": 1, \"c\": 1, \"d\": 1, \"e\": 1, \"f\": 1,"
+    " \"g\": 1, \"h\": 1, \"i\": 1, \"j\": 1, \"k\": 1, \"l\": 1, \"m\": 1, \"n\": 1, \"o\": 1, \"p\": 1,"
+    " \"q\": 1, \"r\": 1, \"c\": 2}}", CSP_FORMAT_ERROR_SYNTAX,
+    "$: line 1, column 174: the key “c” appears twice in this object" },
   { "root-array", "[1, 2]", CSP_FORMAT_ERROR_NOT_A_PLAN,
     "$: expected an object, found an array: this is not a CSP plan" },
   { "root-string", "\"plan\"", CSP_FORMAT_ERROR_NOT_A_PLAN,

@@ -212,12 +212,50 @@ number (Scanner *s)
   return TRUE;
 }
 
-static gboolean
-container (Scanner *s,
-           char     close)
-{
-  const char *open = s->p++;
+/* The keys of one object. json-glib keeps the last of two equal keys
+ * and drops the other without a word, which would lose data, so a key
+ * given twice is refused. Keys compare as the file spells them. */
+#define FEW_KEYS 16
 
+typedef struct
+{
+  const char *few[FEW_KEYS];
+  gsize       few_len[FEW_KEYS];
+  guint       n;
+  GHashTable *many; /* owned copies, once there are more than FEW_KEYS */
+} Keys;
+
+static gboolean
+keys_add (Keys       *keys,
+          const char *key,
+          gsize       len)
+{
+  if (keys->many == NULL && keys->n < FEW_KEYS)
+    {
+      for (guint i = 0; i < keys->n; i++)
+        if (keys->few_len[i] == len && memcmp (keys->few[i], key, len) == 0)
+          return FALSE;
+      keys->few[keys->n] = key;
+      keys->few_len[keys->n++] = len;
+      return TRUE;
+    }
+
+  if (keys->many == NULL)
+    {
+      keys->many = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < keys->n; i++)
+        g_hash_table_add (keys->many, g_strndup (keys->few[i], keys->few_len[i]));
+    }
+
+  return g_hash_table_add (keys->many, g_strndup (key, len));
+}
+
+static gboolean
+container_members (Scanner    *s,
+                   char        close,
+                   const char *open,
+                   Keys       *keys)
+{
   if (++s->depth > s->max_depth)
     {
       fail_at (s, open, _("nested more than %u levels deep"), s->max_depth);
@@ -243,8 +281,13 @@ container (Scanner *s,
             return s->p < s->end && *s->p != '/' && *s->p != '\''
                    ? fail_at (s, s->p, _("expected a key in double quotes"))
                    : unexpected (s);
+          const char *key = s->p + 1;
+
           if (!string (s))
             return FALSE;
+          if (!keys_add (keys, key, s->p - 1 - key))
+            return fail_at (s, key - 1, _("the key “%.*s” appears twice in this object"),
+                            (int) MIN (s->p - 1 - key, 60), key);
           skip_space (s);
           if (s->p >= s->end || *s->p != ':')
             return unexpected (s);
@@ -271,6 +314,20 @@ container (Scanner *s,
         }
       return unexpected (s);
     }
+}
+
+static gboolean
+container (Scanner *s,
+           char     close)
+{
+  const char *open = s->p++;
+  Keys keys = { .n = 0 };
+  gboolean ok;
+
+  ok = container_members (s, close, open, &keys);
+  g_clear_pointer (&keys.many, g_hash_table_unref);
+
+  return ok;
 }
 
 static gboolean
