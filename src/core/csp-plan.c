@@ -251,6 +251,28 @@ csp_action_get_latest_update (CspItem    *action,
   return latest;
 }
 
+gboolean
+csp_action_has_update_between (CspItem    *action,
+                               const char *first,
+                               const char *last)
+{
+  guint n;
+
+  g_return_val_if_fail (CSP_IS_ACTION (action), FALSE);
+  g_return_val_if_fail (first != NULL && last != NULL, FALSE);
+
+  n = csp_item_get_n_children (action, "updates");
+  for (guint i = 0; i < n; i++)
+    {
+      const char *date = csp_item_get_string (csp_item_get_child (action, "updates", i), "date");
+
+      if (strcmp (date, first) >= 0 && strcmp (date, last) <= 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 CspItem *
 csp_action_get_theme (CspItem *action)
 {

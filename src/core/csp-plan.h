@@ -34,6 +34,11 @@ CspStatus  csp_action_get_status         (CspItem     *action);
  * all); among updates of the same date the one added last. */
 CspItem   *csp_action_get_latest_update  (CspItem     *action,
                                           const char  *until);
+/* Whether an update is dated from @first to @last (YYYY-MM-DD), both
+ * included: "no update this quarter" is its negation. */
+gboolean   csp_action_has_update_between (CspItem    *action,
+                                          const char *first,
+                                          const char *last);
 CspItem   *csp_action_get_theme          (CspItem     *action);
 CspItem   *csp_action_get_priority       (CspItem     *action);
 /* "TMBC (including Youth Forum)", "All partners". */

@@ -147,9 +147,6 @@ void       _csp_sheet_widths         (CspSheet         *sheet,
 /* csp-workbook-actions.c: what an action looked like at a date. */
 CspStatus  _csp_action_status_until  (CspItem          *action,
                                       const char       *until);
-gboolean   _csp_action_updated_in    (CspItem          *action,
-                                      const char       *first,
-                                      const char       *last);
 
 /* The sheets, in the order they appear. */
 void       _csp_write_summary        (CspBook          *book);

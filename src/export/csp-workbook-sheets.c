@@ -47,24 +47,6 @@ _csp_action_status_until (CspItem    *action,
   return status;
 }
 
-gboolean
-_csp_action_updated_in (CspItem    *action,
-                        const char *first,
-                        const char *last)
-{
-  guint n = csp_item_get_n_children (action, "updates");
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *date = csp_item_get_string (csp_item_get_child (action, "updates", i), "date");
-
-      if (strcmp (date, first) >= 0 && strcmp (date, last) <= 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static gboolean
 collect_action (CspItem  *item,
                 gpointer  user_data)

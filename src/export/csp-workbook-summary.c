@@ -60,7 +60,7 @@ static gboolean
 has_no_update (CspBook *book,
                CspItem *action)
 {
-  return !_csp_action_updated_in (action, book->quarter_first, book->quarter_last) &&
+  return !csp_action_has_update_between (action, book->quarter_first, book->quarter_last) &&
          _csp_action_status_until (action, book->quarter_last) != CSP_STATUS_COMPLETE;
 }
 

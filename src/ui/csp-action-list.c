@@ -89,24 +89,6 @@ matches_text (CspItem    *action,
   return FALSE;
 }
 
-static gboolean
-has_update_between (CspItem    *action,
-                    const char *first,
-                    const char *last)
-{
-  guint n_updates = csp_item_get_n_children (action, "updates");
-
-  for (guint i = 0; i < n_updates; i++)
-    {
-      const char *date = csp_item_get_string (csp_item_get_child (action, "updates", i), "date");
-
-      if (strcmp (date, first) >= 0 && strcmp (date, last) <= 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static int
 get_status_filter (CspActionList *self)
 {
@@ -141,7 +123,7 @@ match_action (gpointer item,
   if (owner != NULL && !csp_action_is_led_by (action, owner))
     return FALSE;
   if (gtk_toggle_button_get_active (self->stale_button)
-      && has_update_between (action, self->quarter_first, self->quarter_last))
+      && csp_action_has_update_between (action, self->quarter_first, self->quarter_last))
     return FALSE;
 
   return self->needle == NULL || matches_text (action, self->needle);

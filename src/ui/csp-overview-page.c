@@ -177,24 +177,6 @@ refresh_header (CspOverviewPage *self)
 }
 
 static gboolean
-has_update_between (CspItem    *action,
-                    const char *first,
-                    const char *last)
-{
-  guint n = csp_item_get_n_children (action, "updates");
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *date = csp_item_get_string (csp_item_get_child (action, "updates", i), "date");
-
-      if (strcmp (date, first) >= 0 && strcmp (date, last) <= 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
 needs_chasing (CspItem    *action,
                Chase       chase,
                const char *today,
@@ -213,7 +195,7 @@ needs_chasing (CspItem    *action,
     case CHASE_OVERDUE:
       return status != CSP_STATUS_COMPLETE && *due != '\0' && strcmp (due, today) < 0;
     case CHASE_STALE:
-      return status != CSP_STATUS_COMPLETE && !has_update_between (action, first, last);
+      return status != CSP_STATUS_COMPLETE && !csp_action_has_update_between (action, first, last);
     case N_CHASES:
     default:
       g_assert_not_reached ();
