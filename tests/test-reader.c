@@ -174,7 +174,7 @@ test_too_large (void)
   plan = csp_plan_load_bytes (bytes, &error);
   g_assert_null (plan);
   g_assert_error (error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_TOO_LARGE);
-  g_assert_cmpstr (error->message, ==, "$: the file is larger than 64 MiB");
+  g_assert_cmpstr (error->message, ==, "$: the file is larger than 256 MiB");
 }
 
 static void
