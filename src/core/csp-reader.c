@@ -76,21 +76,45 @@ node_is (const char  *node,
   return csp_json_span_type (node) == type;
 }
 
+static guint
+digits_value (const char *s,
+              guint       n)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < n; i++)
+    value = value * 10 + (s[i] - '0');
+
+  return value;
+}
+
 static gboolean
 is_date (const char *s)
 {
-  guint y, m, d;
-  char tail;
-
   if (strlen (s) != 10 || s[4] != '-' || s[7] != '-')
     return FALSE;
   for (guint i = 0; i < 10; i++)
     if (i != 4 && i != 7 && !g_ascii_isdigit (s[i]))
       return FALSE;
-  if (sscanf (s, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
 
-  return g_date_valid_dmy (d, m, y);
+  return g_date_valid_dmy (digits_value (s + 8, 2), digits_value (s + 5, 2), digits_value (s, 4));
+}
+
+/* "[12]", without printf: it runs for every object of the file. */
+static void
+append_index (GString *path,
+              guint    index)
+{
+  char buffer[16];
+  char *p = buffer + sizeof buffer;
+
+  *--p = ']';
+  do
+    *--p = '0' + index % 10;
+  while ((index /= 10) > 0);
+  *--p = '[';
+
+  g_string_append_len (path, p, buffer + sizeof buffer - p);
 }
 
 static gboolean
@@ -199,7 +223,7 @@ read_strv (Reader     *r,
   csp_json_iter_init (&iter, node);
   for (guint i = 0; csp_json_iter_next_element (&iter, &element); i++)
     {
-      g_string_append_printf (r->path, "[%u]", i);
+      append_index (r->path, i);
       if (!node_is (element, CSP_JSON_STRING))
         return fail_type (r, element, _("a string"));
       g_string_truncate (r->path, len);
@@ -233,7 +257,7 @@ read_list (Reader         *r,
     {
       CspItem *child;
 
-      g_string_append_printf (r->path, "[%u]", i);
+      append_index (r->path, i);
       if ((child = read_item (r, element, field->kind)) == NULL)
         return FALSE;
       csp_json_iter_consumed (&iter, r->end);
