@@ -112,9 +112,14 @@ walk (CspItem *item,
           GListModel *list = csp_item_get_list (item, field->key);
           guint n = g_list_model_get_n_items (list);
 
+          /* The list once, not csp_item_get_child () for each child,
+           * which looks the field up by name every time: the walk
+           * visits every object of a plan, 80,000 in a county's. */
           for (guint j = 0; j < n; j++)
             {
-              if (!walk (csp_item_get_child (item, field->key, j), w))
+              g_autoptr(CspItem) child = g_list_model_get_item (list, j);
+
+              if (!walk (child, w))
                 return FALSE;
             }
         }
