@@ -7,7 +7,9 @@
 #include <sys/resource.h>
 
 #include "csp-format.h"
+#include "csp-quarter.h"
 #include "csp-search.h"
+#include "csp-workbook.h"
 
 /* Times one operation on a plan file and prints
  *   OPERATION SECONDS PEAK_RSS_KIB
@@ -17,7 +19,10 @@
  * time into the action list's matcher over every action of the plan and
  * the review, as the window's "search all" does; SECONDS is the slowest
  * keystroke. The action list folds its actions' text while the main
- * loop is idle, before the first keystroke: that is timed apart. */
+ * loop is idle, before the first keystroke: that is timed apart.
+ *
+ * "export" writes the workbook of the default quarter to OUT (default
+ * FILE.xlsx), from the plan already loaded, as the window does. */
 
 #define DEFAULT_SEARCH "domestic abuse"
 
@@ -104,10 +109,11 @@ main (int   argc,
   const char *operation;
   double start, seconds;
 
-  if (argc != 3 && !(argc == 4 && g_str_equal (argv[1], "filter")))
+  if (argc != 3 && !(argc == 4 && (g_str_equal (argv[1], "filter") || g_str_equal (argv[1], "export"))))
     {
       g_printerr ("usage: csp-bench parse|load|save FILE\n"
-                  "       csp-bench filter FILE [SEARCH]\n");
+                  "       csp-bench filter FILE [SEARCH]\n"
+                  "       csp-bench export FILE [OUT]\n");
       return 2;
     }
 
@@ -149,6 +155,18 @@ main (int   argc,
       g_autoptr(CspPlan) plan = load (bytes);
 
       seconds = time_keystrokes (plan, argc == 4 ? argv[3] : DEFAULT_SEARCH);
+    }
+  else if (g_str_equal (operation, "export"))
+    {
+      g_autoptr(CspPlan) plan = load (bytes);
+      g_autofree char *out = argc == 4 ? g_strdup (argv[3]) : g_strconcat (argv[2], ".xlsx", NULL);
+      g_autoptr(GError) error = NULL;
+
+      start = now ();
+      if (!csp_workbook_export (plan, out, csp_plan_get_default_quarter (plan), NULL,
+                                NULL, NULL, NULL, &error))
+        g_error ("%s", error->message);
+      seconds = now () - start;
     }
   else
     {
