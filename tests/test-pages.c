@@ -226,6 +226,46 @@ test_overview_counts (void)
   gtk_window_destroy (window);
 }
 
+/* A county-sized plan has thousands of actions to chase: the list
+ * shows the first ones and says how many more there are. */
+static void
+test_overview_chasing_capped (void)
+{
+  g_autoptr(CspPlan) plan = NULL;
+  g_autoptr(GPtrArray) stale = NULL;
+  CspItem *theme;
+  GtkWidget *page;
+  GtkWindow *window;
+  GtkListBoxRow *more;
+
+  REQUIRE_DISPLAY ();
+
+  plan = csp_sample_load ();
+  theme = csp_item_get_child (csp_item_get_child (CSP_ITEM (plan), "priorities", 0), "themes", 0);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(CspItem) action = csp_item_new (CSP_KIND_ACTION);
+
+      csp_item_set_string (action, "text", "Another action");
+      csp_item_append (theme, "actions", action);
+    }
+  page = csp_overview_page_new ();
+  csp_overview_page_set_plan (CSP_OVERVIEW_PAGE (page), plan);
+  window = show_in_window (page);
+
+  /* 75 stale actions: 50 rows, then one that says so. */
+  stale = list_rows (GTK_LIST_BOX (find_by_name (page, "stale-list")));
+  g_assert_cmpuint (stale->len, ==, 51);
+  for (guint i = 0; i < 50; i++)
+    g_assert_nonnull (csp_page_get_item (stale->pdata[i]));
+  more = stale->pdata[50];
+  g_assert_null (csp_page_get_item (GTK_WIDGET (more)));
+  g_assert_false (gtk_list_box_row_get_activatable (more));
+  g_assert_nonnull (find_label (page, "…and 25 more: the action list’s filters show them all"));
+
+  gtk_window_destroy (window);
+}
+
 static CspItem *
 update_in_current_quarter (CspPlan *plan)
 {
@@ -698,6 +738,7 @@ main (int   argc,
   g_test_add_func ("/pages/links/only-web-and-mail", test_links);
   g_test_add_func ("/pages/overview/counts", test_overview_counts);
   g_test_add_func ("/pages/overview/chasing", test_overview_chasing);
+  g_test_add_func ("/pages/overview/chasing-capped", test_overview_chasing_capped);
   g_test_add_func ("/pages/partners/search-and-detail", test_partners_search);
   g_test_add_func ("/pages/partners/show-partner-and-item", test_partners_show_item);
   g_test_add_func ("/pages/partners/unsafe-links", test_partners_unsafe_links);

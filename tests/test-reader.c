@@ -112,6 +112,14 @@ static const BadCase bad_cases[] = {
     "$.priorities[2].themes[0].actions[1].owners[0].partner: “nobody” is not the id of a partner in $.partners" },
   { "empty-owner", ACTION ("{\"text\": \"b\", \"owners\": [{\"note\": \"x\"}]}"), CSP_FORMAT_ERROR_INVALID,
     "$.priorities[2].themes[0].actions[1].owners[0]: an owner needs “partner” (a partner’s id) or “name”" },
+  { "duplicate-key-escaped", ACTION ("{\"text\": \"b\", \"due\": \"\", \"\\u0074ext\": \"c\"}"), CSP_FORMAT_ERROR_INVALID,
+    "$.priorities[2].themes[0].actions[1]: “text” is given twice" },
+  { "duplicate-unknown-key-escaped", PLAN_HEAD "\"x-a\": 1, \"x\\u002da\": 2}", CSP_FORMAT_ERROR_INVALID,
+    "$: “x-a” is given twice" },
+  { "duplicate-key-nested-unknown", PLAN_HEAD "\"x-a\": {\"k\": 1, \"k\": 2}}", CSP_FORMAT_ERROR_SYNTAX,
+    "$: line 1, column 68: the key “k” appears twice in this object" },
+  { "version-fraction", "{\"format\": \"csp-plan\", \"version\": 1.0, \"title\": \"T\"}", CSP_FORMAT_ERROR_INVALID,
+    "$.version: expected a whole number from 1" },
   { "tombstone-without-id", PLAN_HEAD "\"deleted\": [{\"modified\": \"2018-04-01T00:00:00Z\"}]}", CSP_FORMAT_ERROR_INVALID,
     "$.deleted[0]: “id” is missing: every deletion needs it" },
 };
@@ -180,7 +188,7 @@ test_too_large (void)
   plan = csp_plan_load_bytes (bytes, &error);
   g_assert_null (plan);
   g_assert_error (error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_TOO_LARGE);
-  g_assert_cmpstr (error->message, ==, "$: the file is larger than 64 MiB");
+  g_assert_cmpstr (error->message, ==, "$: the file is larger than 256 MiB");
 }
 
 static void
@@ -225,6 +233,37 @@ test_valid_minimal (void)
   g_assert_cmpstr (csp_item_get_string (action, "status"), ==, "not-started");
   g_assert_cmpstr (csp_item_get_id (CSP_ITEM (plan)), !=, NULL);
   g_assert_true (csp_item_get_boolean (csp_plan_lookup (plan, "p1"), "member"));
+}
+
+/* The reader decodes strings itself: every JSON escape, surrogate
+ * pairs, and text around them, in keys too. */
+static void
+test_escapes (void)
+{
+  const char *json =
+    "{\"format\": \"csp-plan\", \"version\": 1, \"t\\u0069tle\": \"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\" \\\\ \\/ \\b\\f\\n\\r\\t end\","
+    " \"area\": \"\", \"partnership\": \"\u00e9t\u00e9\", \"x-list\": [1, -2.5e3, \"a]\\\"}\", {\"b\": [true, false, null]}],"
+    " \"contact\": {\"social\": [\"@a\", \"\\u2603\"]}}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CspPlan) plan = csp_plan_load_bytes (bytes, &error);
+  g_autoptr(GBytes) out = NULL;
+  const char * const *social;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  g_assert_cmpstr (csp_item_get_string (CSP_ITEM (plan), "title"), ==,
+                   "caf\u00e9 \U0001F600 \"q\" \\ / \b\f\n\r\t end");
+  g_assert_cmpstr (csp_item_get_string (CSP_ITEM (plan), "partnership"), ==, "\u00e9t\u00e9");
+  social = csp_item_get_strv (csp_item_get_object (CSP_ITEM (plan), "contact"), "social");
+  g_assert_cmpstr (social[0], ==, "@a");
+  g_assert_cmpstr (social[1], ==, "\u2603");
+  g_assert_null (social[2]);
+
+  /* The unknown key comes back whole, and what follows it is read. */
+  out = csp_plan_to_bytes (plan);
+  g_assert_nonnull (strstr (g_bytes_get_data (out, NULL),
+                            "\"x-list\": [\n    1,\n    -2500,\n    \"a]\\\"}\",\n    {\n      \"b\": [\n        true,\n        false,\n        null\n      ]\n    }\n  ]"));
 }
 
 static void
@@ -276,6 +315,7 @@ main (int   argc,
   g_test_add_func ("/reader/refuses/too-large", test_too_large);
   g_test_add_func ("/reader/refuses/too-large-file", test_too_large_file);
   g_test_add_func ("/reader/accepts/minimal", test_valid_minimal);
+  g_test_add_func ("/reader/accepts/escapes", test_escapes);
   g_test_add_func ("/reader/accepts/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/reader/accepts/crlf", test_crlf);
 

@@ -19,7 +19,7 @@ typedef enum
 } CspFormatError;
 
 #define CSP_FORMAT_VERSION   1
-#define CSP_FORMAT_MAX_SIZE  (64 * 1024 * 1024)
+#define CSP_FORMAT_MAX_SIZE  (256 * 1024 * 1024)
 #define CSP_FORMAT_MAX_DEPTH 64
 #define CSP_FORMAT_MAX_ANCESTORS 100
 

@@ -8,6 +8,7 @@
 
 #include "csp-format.h"
 #include "csp-item-private.h"
+#include "csp-json-span.h"
 
 typedef struct
 {
@@ -15,10 +16,16 @@ typedef struct
   GHashTable *ids;       /* id → path where it was first seen */
   GHashTable *partners;  /* partner ids */
   GPtrArray  *refs;      /* owner "partner" values, then their paths */
+  GString    *key;       /* the member being read */
+  GString    *text;      /* the string value being read */
+  const char *end;       /* the first byte after the value last read */
   GError    **error;
 } Reader;
 
-static CspItem *read_item (Reader *r, JsonNode *node, CspKind kind);
+/* More than any kind has. */
+#define READER_MAX_FIELDS 32
+
+static CspItem *read_item (Reader *r, const char *node, CspKind kind);
 
 G_GNUC_PRINTF (2, 3)
 static gboolean
@@ -39,56 +46,75 @@ fail (Reader     *r,
 }
 
 static const char *
-describe_node (JsonNode *node)
+describe_node (const char *node)
 {
-  switch (json_node_get_node_type (node))
+  switch (csp_json_span_type (node))
     {
-    case JSON_NODE_OBJECT: return _("an object");
-    case JSON_NODE_ARRAY: return _("an array");
-    case JSON_NODE_NULL: return _("null");
-    case JSON_NODE_VALUE:
+    case CSP_JSON_OBJECT: return _("an object");
+    case CSP_JSON_ARRAY: return _("an array");
+    case CSP_JSON_NULL: return _("null");
+    case CSP_JSON_STRING: return _("a string");
+    case CSP_JSON_BOOLEAN: return _("true or false");
+    case CSP_JSON_NUMBER:
     default:
-      break;
-    }
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING: return _("a string");
-    case G_TYPE_BOOLEAN: return _("true or false");
-    default: return _("a number");
+      return _("a number");
     }
 }
 
 static gboolean
 fail_type (Reader     *r,
-           JsonNode   *node,
+           const char *node,
            const char *expected)
 {
   return fail (r, _("expected %s, found %s"), expected, describe_node (node));
 }
 
 static gboolean
-node_is (JsonNode *node,
-         GType     type)
+node_is (const char  *node,
+         CspJsonType  type)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+  return csp_json_span_type (node) == type;
+}
+
+static guint
+digits_value (const char *s,
+              guint       n)
+{
+  guint value = 0;
+
+  for (guint i = 0; i < n; i++)
+    value = value * 10 + (s[i] - '0');
+
+  return value;
 }
 
 static gboolean
 is_date (const char *s)
 {
-  guint y, m, d;
-  char tail;
-
   if (strlen (s) != 10 || s[4] != '-' || s[7] != '-')
     return FALSE;
   for (guint i = 0; i < 10; i++)
     if (i != 4 && i != 7 && !g_ascii_isdigit (s[i]))
       return FALSE;
-  if (sscanf (s, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
 
-  return g_date_valid_dmy (d, m, y);
+  return g_date_valid_dmy (digits_value (s + 8, 2), digits_value (s + 5, 2), digits_value (s, 4));
+}
+
+/* "[12]", without printf: it runs for every object of the file. */
+static void
+append_index (GString *path,
+              guint    index)
+{
+  char buffer[16];
+  char *p = buffer + sizeof buffer;
+
+  *--p = ']';
+  do
+    *--p = '0' + index % 10;
+  while ((index /= 10) > 0);
+  *--p = '[';
+
+  g_string_append_len (path, p, buffer + sizeof buffer - p);
 }
 
 static gboolean
@@ -110,17 +136,19 @@ read_string_field (Reader         *r,
                    CspItem        *item,
                    guint           index,
                    const CspField *field,
-                   JsonNode       *node)
+                   const char     *node)
 {
   const char *value;
   CspStatus status;
 
-  if (JSON_NODE_HOLDS_NULL (node) && !(field->flags & CSP_FIELD_REQUIRED))
-    value = "";
-  else if (node_is (node, G_TYPE_STRING))
-    value = json_node_get_string (node);
+  g_string_truncate (r->text, 0);
+  if (node_is (node, CSP_JSON_NULL) && !(field->flags & CSP_FIELD_REQUIRED))
+    r->end = csp_json_span_skip (node);
+  else if (node_is (node, CSP_JSON_STRING))
+    r->end = csp_json_span_string (node, r->text);
   else
     return fail_type (r, node, _("a string"));
+  value = r->text->str;
 
   if (*value == '\0' && (field->flags & CSP_FIELD_NOT_EMPTY))
     return fail (r, _("must not be empty"));
@@ -178,30 +206,32 @@ read_string_field (Reader         *r,
 }
 
 static gboolean
-read_strv (Reader   *r,
-           CspItem  *item,
-           guint     index,
-           JsonNode *node)
+read_strv (Reader     *r,
+           CspItem    *item,
+           guint       index,
+           const char *node)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) strv = NULL;
-  JsonArray *array;
+  CspJsonIter iter;
+  const char *element;
   gsize len = r->path->len;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!node_is (node, CSP_JSON_ARRAY))
     return fail_type (r, node, _("an array of strings"));
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  csp_json_iter_init (&iter, node);
+  for (guint i = 0; csp_json_iter_next_element (&iter, &element); i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
-
-      g_string_append_printf (r->path, "[%u]", i);
-      if (!node_is (element, G_TYPE_STRING))
+      append_index (r->path, i);
+      if (!node_is (element, CSP_JSON_STRING))
         return fail_type (r, element, _("a string"));
       g_string_truncate (r->path, len);
-      g_strv_builder_add (builder, json_node_get_string (element));
+      g_string_truncate (r->text, 0);
+      csp_json_iter_consumed (&iter, csp_json_span_string (element, r->text));
+      g_strv_builder_add (builder, r->text->str);
     }
+  r->end = iter.p + 1;
 
   strv = g_strv_builder_end (builder);
   _csp_item_set_strv_raw (item, index, (const char * const *) strv);
@@ -212,26 +242,29 @@ static gboolean
 read_list (Reader         *r,
            CspItem        *item,
            const CspField *field,
-           JsonNode       *node)
+           const char     *node)
 {
   g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
-  JsonArray *array;
+  CspJsonIter iter;
+  const char *element;
   gsize len = r->path->len;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!node_is (node, CSP_JSON_ARRAY))
     return fail_type (r, node, _("an array"));
 
-  array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  csp_json_iter_init (&iter, node);
+  for (guint i = 0; csp_json_iter_next_element (&iter, &element); i++)
     {
       CspItem *child;
 
-      g_string_append_printf (r->path, "[%u]", i);
-      if ((child = read_item (r, json_array_get_element (array, i), field->kind)) == NULL)
+      append_index (r->path, i);
+      if ((child = read_item (r, element, field->kind)) == NULL)
         return FALSE;
+      csp_json_iter_consumed (&iter, r->end);
       g_string_truncate (r->path, len);
       g_ptr_array_add (children, child);
     }
+  r->end = iter.p + 1;
 
   _csp_item_set_list_raw (item, field->key, children);
   return TRUE;
@@ -242,19 +275,21 @@ read_field (Reader         *r,
             CspItem        *item,
             guint           index,
             const CspField *field,
-            JsonNode       *node)
+            const char     *node)
 {
   switch (field->type)
     {
     case CSP_FIELD_FORMAT:
     case CSP_FIELD_VERSION:
       /* Checked before anything else, in read_plan_marker (). */
+      r->end = csp_json_span_skip (node);
       return TRUE;
 
     case CSP_FIELD_BOOLEAN:
-      if (!node_is (node, G_TYPE_BOOLEAN))
+      if (!node_is (node, CSP_JSON_BOOLEAN))
         return fail_type (r, node, _("true or false"));
-      _csp_item_set_boolean_raw (item, index, json_node_get_boolean (node));
+      _csp_item_set_boolean_raw (item, index, csp_json_span_boolean (node));
+      r->end = csp_json_span_skip (node);
       return TRUE;
 
     case CSP_FIELD_STRV:
@@ -283,50 +318,85 @@ read_field (Reader         *r,
     }
 }
 
+static gboolean
+has_extra (CspItem    *item,
+           const char *name)
+{
+  GPtrArray *extras = _csp_item_get_extras (item);
+
+  for (guint i = 0; extras != NULL && i < extras->len; i++)
+    {
+      if (g_str_equal (((CspExtra *) g_ptr_array_index (extras, i))->name, name))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Kept as it came, to be written back in its place. */
+static void
+read_extra (Reader     *r,
+            CspItem    *item,
+            const char *after,
+            const char *node)
+{
+  g_autoptr(JsonNode) copy = csp_json_span_to_node (node);
+
+  _csp_item_add_extra (item, after, r->key->str, copy);
+}
+
 static CspItem *
-read_item (Reader   *r,
-           JsonNode *node,
-           CspKind   kind)
+read_item (Reader     *r,
+           const char *node,
+           CspKind     kind)
 {
   const CspKindInfo *info = csp_kind_get_info (kind);
   g_autoptr(CspItem) item = NULL;
-  g_autofree gboolean *seen = NULL;
+  gboolean seen[READER_MAX_FIELDS] = { FALSE };
   const char *after = NULL;
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *member;
+  CspJsonIter iter;
+  const char *member;
   gsize len = r->path->len;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!node_is (node, CSP_JSON_OBJECT))
     {
       fail_type (r, node, _("an object"));
       return NULL;
     }
 
+  g_assert (info->n_fields <= READER_MAX_FIELDS);
   item = csp_item_new (kind);
-  seen = g_new0 (gboolean, info->n_fields);
 
-  json_object_iter_init_ordered (&iter, json_node_get_object (node));
-  while (json_object_iter_next_ordered (&iter, &key, &member))
+  csp_json_iter_init (&iter, node);
+  while (csp_json_iter_next_member (&iter, r->key, &member))
     {
-      int index = csp_kind_find_field (info, key);
+      int index = csp_kind_find_field (info, r->key->str);
+
+      /* csp_json_check () refuses keys spelt the same twice; this
+       * catches the same key spelt two ways ("text", "\u0074ext"). */
+      if (index >= 0 ? seen[index] : has_extra (item, r->key->str))
+        {
+          fail (r, _("“%s” is given twice"), r->key->str);
+          return NULL;
+        }
 
       if (index < 0)
         {
-          /* Kept as it came, to be written back in its place. */
-          _csp_item_add_extra (item, after, key, member);
+          read_extra (r, item, after, member);
           continue;
         }
 
       g_string_append_c (r->path, '.');
-      g_string_append (r->path, key);
+      g_string_append (r->path, r->key->str);
       if (!read_field (r, item, index, &info->fields[index], member))
         return NULL;
       g_string_truncate (r->path, len);
 
+      csp_json_iter_consumed (&iter, r->end);
       seen[index] = TRUE;
-      after = key;
+      after = info->fields[index].key;
     }
+  r->end = iter.p + 1;
 
   for (guint i = 0; i < info->n_fields; i++)
     {
@@ -348,16 +418,35 @@ read_item (Reader   *r,
   return g_steal_pointer (&item);
 }
 
-static gboolean
-read_plan_marker (Reader   *r,
-                  JsonNode *root)
+static const char *
+find_member (Reader     *r,
+             const char *object,
+             const char *name)
 {
-  JsonObject *object;
-  JsonNode *format;
-  JsonNode *version;
+  CspJsonIter iter;
+  const char *member;
+  const char *found = NULL;
+
+  /* As json-glib did: the last of two members of the same name. */
+  csp_json_iter_init (&iter, object);
+  while (csp_json_iter_next_member (&iter, r->key, &member))
+    {
+      if (g_str_equal (r->key->str, name))
+        found = member;
+    }
+
+  return found;
+}
+
+static gboolean
+read_plan_marker (Reader     *r,
+                  const char *root)
+{
+  const char *format;
+  const char *version;
   gint64 number;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (!node_is (root, CSP_JSON_OBJECT))
     {
       g_set_error (r->error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_NOT_A_PLAN,
                    _("$: expected an object, found %s: this is not a CSP plan"),
@@ -365,10 +454,14 @@ read_plan_marker (Reader   *r,
       return FALSE;
     }
 
-  object = json_node_get_object (root);
-  format = json_object_get_member (object, "format");
-  if (format == NULL || !node_is (format, G_TYPE_STRING) ||
-      g_strcmp0 (json_node_get_string (format), "csp-plan") != 0)
+  format = find_member (r, root, "format");
+  if (format != NULL && node_is (format, CSP_JSON_STRING))
+    {
+      g_string_truncate (r->text, 0);
+      csp_json_span_string (format, r->text);
+    }
+  if (format == NULL || !node_is (format, CSP_JSON_STRING) ||
+      !g_str_equal (r->text->str, "csp-plan"))
     {
       g_set_error (r->error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_NOT_A_PLAN,
                    format == NULL
@@ -377,14 +470,14 @@ read_plan_marker (Reader   *r,
       return FALSE;
     }
 
-  version = json_object_get_member (object, "version");
+  version = find_member (r, root, "version");
   if (version == NULL)
     {
       g_set_error (r->error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_INVALID,
                    _("$: “version” is missing: every plan needs it"));
       return FALSE;
     }
-  if (!node_is (version, G_TYPE_INT64) || (number = json_node_get_int (version)) < 1)
+  if (!node_is (version, CSP_JSON_NUMBER) || !csp_json_span_int64 (version, &number) || number < 1)
     {
       g_set_error (r->error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_INVALID,
                    _("$.version: expected a whole number from 1"));
@@ -427,9 +520,7 @@ CspPlan *
 csp_plan_load_bytes (GBytes  *bytes,
                      GError **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(CspItem) plan = NULL;
-  g_autoptr(GError) json_error = NULL;
   const char *data;
   gsize length;
   Reader r = { 0 };
@@ -455,23 +546,19 @@ csp_plan_load_bytes (GBytes  *bytes,
   if (!csp_json_check (data, length, CSP_FORMAT_MAX_DEPTH, error))
     return NULL;
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, length, &json_error))
-    {
-      g_set_error (error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_SYNTAX,
-                   "$: %s", json_error->message);
-      return NULL;
-    }
+  data = csp_json_span_skip_space (data);
 
   r.path = g_string_new ("$");
   r.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   r.partners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.refs = g_ptr_array_new_with_free_func (g_free);
+  r.key = g_string_new (NULL);
+  r.text = g_string_new (NULL);
   r.error = error;
 
-  if (read_plan_marker (&r, json_parser_get_root (parser)))
+  if (read_plan_marker (&r, data))
     {
-      plan = read_item (&r, json_parser_get_root (parser), CSP_KIND_PLAN);
+      plan = read_item (&r, data, CSP_KIND_PLAN);
       if (plan != NULL && !check_partner_refs (&r))
         g_clear_object (&plan);
     }
@@ -480,6 +567,8 @@ csp_plan_load_bytes (GBytes  *bytes,
   g_hash_table_unref (r.ids);
   g_hash_table_unref (r.partners);
   g_ptr_array_unref (r.refs);
+  g_string_free (r.key, TRUE);
+  g_string_free (r.text, TRUE);
 
   return plan != NULL ? CSP_PLAN (g_steal_pointer (&plan)) : NULL;
 }

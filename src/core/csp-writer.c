@@ -25,9 +25,16 @@ static void write_node (Writer *w, JsonNode *node);
 static void
 newline (Writer *w)
 {
-  g_string_append_c (w->out, '\n');
-  for (guint i = 0; i < w->depth; i++)
-    g_string_append (w->out, "  ");
+  /* Deeper than the reader allows (64), with room to spare. */
+  static const char spaces[] = "\n"
+    "                                                                "
+    "                                                                "
+    "                                                                "
+    "                                                                ";
+  gsize len = 1 + 2 * w->depth;
+
+  g_assert (len <= sizeof spaces - 1);
+  g_string_append_len (w->out, spaces, len);
 }
 
 static void

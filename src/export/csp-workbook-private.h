@@ -42,6 +42,7 @@ typedef struct
   char             today[11];
   char            *footer;
   GHashTable      *sheet_names;  /* casefolded names in use */
+  GHashTable      *statuses;     /* action → 1 + its status at the quarter's end */
   char            *summary_name;
   char            *review_name;
   char            *partners_name;
@@ -147,6 +148,10 @@ void       _csp_sheet_widths         (CspSheet         *sheet,
 /* csp-workbook-actions.c: what an action looked like at a date. */
 CspStatus  _csp_action_status_until  (CspItem          *action,
                                       const char       *until);
+/* _csp_action_status_until (@action, the quarter's last day), worked
+ * out once: the summary asks it of every action six times. */
+CspStatus  _csp_book_status          (CspBook          *book,
+                                      CspItem          *action);
 
 /* The sheets, in the order they appear. */
 void       _csp_write_summary        (CspBook          *book);

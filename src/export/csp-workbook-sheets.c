@@ -47,13 +47,19 @@ _csp_action_status_until (CspItem    *action,
   return status;
 }
 
-static gboolean
-collect_action (CspItem  *item,
-                gpointer  user_data)
+CspStatus
+_csp_book_status (CspBook *book,
+                  CspItem *action)
 {
-  if (CSP_IS_ACTION (item))
-    g_ptr_array_add (user_data, item);
-  return TRUE;
+  gpointer known = g_hash_table_lookup (book->statuses, action);
+  CspStatus status;
+
+  if (known != NULL)
+    return GPOINTER_TO_UINT (known) - 1;
+
+  status = _csp_action_status_until (action, book->quarter_last);
+  g_hash_table_insert (book->statuses, action, GUINT_TO_POINTER (status + 1));
+  return status;
 }
 
 /* One row per action. The first column groups them: the theme on a
@@ -120,13 +126,12 @@ _csp_write_priority (CspBook *book,
   g_autofree char *name = _csp_sheet_name_make (book->sheet_names,
                                                 csp_item_get_string (priority, "title"), fallback);
   g_autoptr(CspSheet) sheet = _csp_sheet_new (book, name);
-  g_autoptr(GPtrArray) actions = g_ptr_array_new ();
+  g_autoptr(GPtrArray) actions = csp_item_collect_actions (priority);
   g_autofree char *quarter = csp_quarter_dup_label (book->quarter);
   /* Translators: the quarter, as in "Q2 2018-19 (July to September 2018)" */
   g_autofree char *note = g_strdup_printf (_("Progress to the end of %s"), quarter);
   const char *title = csp_item_get_string (priority, "title");
 
-  csp_item_walk (priority, collect_action, actions);
   write_action_table (sheet, *title != '\0' ? title : fallback, note, columns, actions, TRUE,
                       book->quarter_last);
 }

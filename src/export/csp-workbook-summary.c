@@ -31,14 +31,14 @@ static gboolean
 is_off_track (CspBook *book,
               CspItem *action)
 {
-  return _csp_action_status_until (action, book->quarter_last) == CSP_STATUS_OFF_TRACK;
+  return _csp_book_status (book, action) == CSP_STATUS_OFF_TRACK;
 }
 
 static gboolean
 is_at_risk (CspBook *book,
             CspItem *action)
 {
-  return _csp_action_status_until (action, book->quarter_last) == CSP_STATUS_AT_RISK;
+  return _csp_book_status (book, action) == CSP_STATUS_AT_RISK;
 }
 
 /* Due before the quarter's end, or before today while the quarter runs,
@@ -52,7 +52,7 @@ is_overdue (CspBook *book,
                                                                        : book->quarter_last;
 
   return *due != '\0' && strcmp (due, reference) < 0 &&
-         _csp_action_status_until (action, book->quarter_last) != CSP_STATUS_COMPLETE;
+         _csp_book_status (book, action) != CSP_STATUS_COMPLETE;
 }
 
 /* A complete action needs no more updates. */
@@ -60,8 +60,8 @@ static gboolean
 has_no_update (CspBook *book,
                CspItem *action)
 {
-  return !csp_action_has_update_between (action, book->quarter_first, book->quarter_last) &&
-         _csp_action_status_until (action, book->quarter_last) != CSP_STATUS_COMPLETE;
+  return _csp_book_status (book, action) != CSP_STATUS_COMPLETE &&
+         !csp_action_has_update_between (action, book->quarter_first, book->quarter_last);
 }
 
 static const struct
@@ -122,23 +122,6 @@ write_counts_row (CspSheet    *sheet,
   _csp_sheet_number (sheet, row, 1 + CSP_N_STATUSES, total, CSP_STYLE_TOTAL);
 }
 
-typedef struct
-{
-  CspBook *book;
-  guint   *counts;
-} Counting;
-
-static gboolean
-count_action (CspItem  *item,
-              gpointer  user_data)
-{
-  Counting *counting = user_data;
-
-  if (CSP_IS_ACTION (item))
-    counting->counts[_csp_action_status_until (item, counting->book->quarter_last)]++;
-  return TRUE;
-}
-
 /* Returns the row after the table. */
 static lxw_row_t
 write_counts (CspBook  *book,
@@ -154,10 +137,11 @@ write_counts (CspBook  *book,
   for (guint i = 0; i < n && _csp_book_step (book); i++, row++)
     {
       CspItem *priority = csp_item_get_child (plan, "priorities", i);
+      g_autoptr(GPtrArray) actions = csp_item_collect_actions (priority);
       guint counts[CSP_N_STATUSES] = { 0 };
-      Counting counting = { book, counts };
 
-      csp_item_walk (priority, count_action, &counting);
+      for (guint j = 0; j < actions->len; j++)
+        counts[_csp_book_status (book, g_ptr_array_index (actions, j))]++;
       for (CspStatus status = 0; status < CSP_N_STATUSES; status++)
         totals[status] += counts[status];
       write_counts_row (sheet, row, csp_item_get_string (priority, "title"), counts, CSP_STYLE_NUMBER);
@@ -242,7 +226,7 @@ write_exception (CspSheet  *sheet,
                    CSP_STYLE_TEXT);
   _csp_sheet_text (sheet, row, 1, csp_item_get_string (action, "text"), CSP_STYLE_TEXT);
   _csp_sheet_text (sheet, row, 2, owners, CSP_STYLE_TEXT);
-  _csp_sheet_status (sheet, row, 3, _csp_action_status_until (action, book->quarter_last));
+  _csp_sheet_status (sheet, row, 3, _csp_book_status (book, action));
   _csp_sheet_date (sheet, row, 4, csp_item_get_string (action, "due"), CSP_STYLE_DATE);
 }
 

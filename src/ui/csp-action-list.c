@@ -8,6 +8,7 @@
 
 #include "csp-action-list.h"
 #include "csp-quarter.h"
+#include "csp-search.h"
 #include "csp-ui-util.h"
 
 struct _CspActionList
@@ -15,6 +16,9 @@ struct _CspActionList
   GtkWidget           parent_instance;
 
   CspPlan            *plan;
+  CspSearchIndex     *search_index;
+  guint               prepare_id;     /* folds the actions' text while idle */
+  guint               prepared;       /* how many of the store's are folded */
   GListStore         *store;
   GPtrArray          *owner_ids;      /* partner id per owner choice; NULL: any */
   GtkCustomFilter    *filter;
@@ -53,42 +57,6 @@ G_DEFINE_FINAL_TYPE (CspActionList, csp_action_list, GTK_TYPE_WIDGET)
 
 /* Filtering */
 
-static gboolean
-contains_casefolded (const char *haystack,
-                     const char *needle)
-{
-  g_autofree char *folded = g_utf8_casefold (haystack, -1);
-
-  return strstr (folded, needle) != NULL;
-}
-
-static gboolean
-matches_text (CspItem    *action,
-              const char *needle)
-{
-  g_autofree char *owners = NULL;
-  guint n_updates;
-
-  if (contains_casefolded (csp_item_get_string (action, "text"), needle))
-    return TRUE;
-
-  owners = csp_action_dup_owners_label (action);
-  if (contains_casefolded (owners, needle))
-    return TRUE;
-
-  n_updates = csp_item_get_n_children (action, "updates");
-  for (guint i = 0; i < n_updates; i++)
-    {
-      CspItem *update = csp_item_get_child (action, "updates", i);
-
-      if (contains_casefolded (csp_item_get_string (update, "text"), needle)
-          || contains_casefolded (csp_item_get_string (update, "author"), needle))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static int
 get_status_filter (CspActionList *self)
 {
@@ -126,7 +94,8 @@ match_action (gpointer item,
       && csp_action_has_update_between (action, self->quarter_first, self->quarter_last))
     return FALSE;
 
-  return self->needle == NULL || matches_text (action, self->needle);
+  return self->needle == NULL || self->search_index == NULL
+         || csp_search_index_matches (self->search_index, action, self->needle);
 }
 
 static gboolean
@@ -178,9 +147,43 @@ on_search_changed (CspActionList *self)
 
   g_clear_pointer (&self->needle, g_free);
   if (*stripped != '\0')
-    self->needle = g_utf8_casefold (stripped, -1);
+    self->needle = csp_search_fold (stripped);
 
   on_filter_changed (self);
+}
+
+/* A few milliseconds at a time, so the window stays responsive and a
+ * county-sized list's first keystroke does not fold 50,000 actions. */
+#define PREPARE_BATCH 250
+
+static gboolean
+prepare_search (gpointer user_data)
+{
+  CspActionList *self = user_data;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint stop = MIN (self->prepared + PREPARE_BATCH, n_items);
+
+  for (; self->prepared < stop; self->prepared++)
+    {
+      g_autoptr(CspItem) action = g_list_model_get_item (G_LIST_MODEL (self->store), self->prepared);
+
+      csp_search_index_prepare (self->search_index, action);
+    }
+
+  if (self->prepared < n_items)
+    return G_SOURCE_CONTINUE;
+
+  self->prepare_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_preparing_search (CspActionList *self)
+{
+  g_clear_handle_id (&self->prepare_id, g_source_remove);
+  self->prepared = 0;
+  if (self->search_index != NULL)
+    self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_search, self, NULL);
 }
 
 static void
@@ -488,6 +491,8 @@ csp_action_list_dispose (GObject *object)
   /* Children without an id are not cleared by the template. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_handle_id (&self->prepare_id, g_source_remove);
+  g_clear_pointer (&self->search_index, csp_search_index_free);
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
   g_clear_object (&self->filter);
@@ -607,6 +612,10 @@ csp_action_list_set_plan (CspActionList *self,
   g_return_if_fail (plan == NULL || CSP_IS_PLAN (plan));
 
   g_set_object (&self->plan, plan);
+  g_clear_handle_id (&self->prepare_id, g_source_remove);
+  g_clear_pointer (&self->search_index, csp_search_index_free);
+  if (plan != NULL)
+    self->search_index = csp_search_index_new (plan);
   g_list_store_remove_all (self->store);
   fill_owner_choices (self);
 
@@ -629,6 +638,7 @@ csp_action_list_set_actions (CspActionList *self,
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        actions->pdata, actions->len);
   update_count (self);
+  start_preparing_search (self);
 }
 
 gboolean

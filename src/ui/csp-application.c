@@ -8,6 +8,7 @@
 #include "csp-about.h"
 #include "csp-application.h"
 #include "csp-cli.h"
+#include "csp-first-frame.h"
 #include "csp-format.h"
 #include "csp-ui-util.h"
 #include "csp-window.h"
@@ -272,6 +273,7 @@ static void
 csp_application_startup (GApplication *app)
 {
   G_APPLICATION_CLASS (csp_application_parent_class)->startup (app);
+  csp_first_frame_watch (GTK_APPLICATION (app));
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries, G_N_ELEMENTS (app_entries), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

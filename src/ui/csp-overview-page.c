@@ -227,6 +227,32 @@ dup_heading (Chase       chase,
     }
 }
 
+/* A list box lays out every row it holds: a county-sized plan has
+ * thousands of actions to chase, which took half a minute to show.
+ * The heading keeps the whole count; the action list shows them all. */
+#define CHASE_MAX_ROWS 50
+
+static GtkWidget *
+more_row_new (guint more)
+{
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "…and %u more: the action list’s filters show them all",
+                                                        "…and %u more: the action list’s filters show them all",
+                                                        more),
+                                           more);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  return row;
+}
+
 static void
 refresh_chasing (CspOverviewPage *self)
 {
@@ -249,9 +275,12 @@ refresh_chasing (CspOverviewPage *self)
 
           if (!needs_chasing (action, chase, today, first, last))
             continue;
-          gtk_list_box_append (self->lists[chase], csp_page_action_row_new (action));
+          if (count < CHASE_MAX_ROWS)
+            gtk_list_box_append (self->lists[chase], csp_page_action_row_new (action));
           count++;
         }
+      if (count > CHASE_MAX_ROWS)
+        gtk_list_box_append (self->lists[chase], more_row_new (count - CHASE_MAX_ROWS));
 
       heading = dup_heading (chase, quarter, count);
       gtk_label_set_label (self->headings[chase], heading);

@@ -7,10 +7,24 @@
 #include <sys/resource.h>
 
 #include "csp-format.h"
+#include "csp-quarter.h"
+#include "csp-search.h"
+#include "csp-workbook.h"
 
 /* Times one operation on a plan file and prints
  *   OPERATION SECONDS PEAK_RSS_KIB
- * Run one operation per process, so that the peak memory is its own. */
+ * Run one operation per process, so that the peak memory is its own.
+ *
+ * "filter" types SEARCH (default "domestic abuse") one character at a
+ * time into the action list's matcher over every action of the plan and
+ * the review, as the window's "search all" does; SECONDS is the slowest
+ * keystroke. The action list folds its actions' text while the main
+ * loop is idle, before the first keystroke: that is timed apart.
+ *
+ * "export" writes the workbook of the default quarter to OUT (default
+ * FILE.xlsx), from the plan already loaded, as the window does. */
+
+#define DEFAULT_SEARCH "domestic abuse"
 
 static double
 now (void)
@@ -40,6 +54,41 @@ read_bytes (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
+static double
+time_keystrokes (CspPlan    *plan,
+                 const char *search)
+{
+  g_autoptr(GPtrArray) actions = csp_plan_collect_actions (plan, FALSE);
+  g_autoptr(GPtrArray) review = csp_plan_collect_actions (plan, TRUE);
+  g_autoptr(CspSearchIndex) index = csp_search_index_new (plan);
+  double slowest = 0;
+  double folding = now ();
+
+  g_ptr_array_extend_and_steal (actions, g_steal_pointer (&review));
+  for (guint i = 0; i < actions->len; i++)
+    csp_search_index_prepare (index, g_ptr_array_index (actions, i));
+  g_printerr ("  folding %u actions while idle: %.4f s\n", actions->len, now () - folding);
+
+  for (const char *end = g_utf8_next_char (search); ; end = g_utf8_next_char (end))
+    {
+      g_autofree char *typed = g_strndup (search, end - search);
+      g_autofree char *needle = NULL;
+      double start = now ();
+      guint shown = 0;
+
+      needle = csp_search_fold (typed);
+      for (guint i = 0; i < actions->len; i++)
+        shown += csp_search_index_matches (index, g_ptr_array_index (actions, i), needle);
+      slowest = MAX (slowest, now () - start);
+      g_printerr ("  \"%s\": %u of %u actions, %.4f s\n", typed, shown, actions->len, now () - start);
+
+      if (*end == '\0')
+        break;
+    }
+
+  return slowest;
+}
+
 static CspPlan *
 load (GBytes *bytes)
 {
@@ -60,9 +109,11 @@ main (int   argc,
   const char *operation;
   double start, seconds;
 
-  if (argc != 3)
+  if (argc != 3 && !(argc == 4 && (g_str_equal (argv[1], "filter") || g_str_equal (argv[1], "export"))))
     {
-      g_printerr ("usage: csp-bench parse|load|save FILE\n");
+      g_printerr ("usage: csp-bench parse|load|save FILE\n"
+                  "       csp-bench filter FILE [SEARCH]\n"
+                  "       csp-bench export FILE [OUT]\n");
       return 2;
     }
 
@@ -98,6 +149,24 @@ main (int   argc,
       seconds = now () - start;
       if (!g_bytes_equal (out, bytes))
         g_printerr ("note: the file is not in canonical form\n");
+    }
+  else if (g_str_equal (operation, "filter"))
+    {
+      g_autoptr(CspPlan) plan = load (bytes);
+
+      seconds = time_keystrokes (plan, argc == 4 ? argv[3] : DEFAULT_SEARCH);
+    }
+  else if (g_str_equal (operation, "export"))
+    {
+      g_autoptr(CspPlan) plan = load (bytes);
+      g_autofree char *out = argc == 4 ? g_strdup (argv[3]) : g_strconcat (argv[2], ".xlsx", NULL);
+      g_autoptr(GError) error = NULL;
+
+      start = now ();
+      if (!csp_workbook_export (plan, out, csp_plan_get_default_quarter (plan), NULL,
+                                NULL, NULL, NULL, &error))
+        g_error ("%s", error->message);
+      seconds = now () - start;
     }
   else
     {
