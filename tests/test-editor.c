@@ -1,0 +1,467 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-editor"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "csp-edit-field.h"
+#include "csp-format.h"
+#include "csp-window.h"
+
+/* The editor through its widgets: entries are typed into, buttons
+ * clicked and window actions activated as the user would. */
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root)
+      && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+find_dialog_for (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (toplevel) == parent
+          && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  spin ();
+}
+
+static void
+activate (CspWindow  *window,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+  spin ();
+}
+
+static void
+set_buffer_text (GtkTextView *view,
+                 const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+}
+
+static char *
+plan_json (CspWindow *window)
+{
+  g_autoptr(GBytes) bytes = csp_plan_to_bytes (csp_window_get_plan (window));
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* The sample, saved in a temporary folder and opened from there. */
+static CspWindow *
+open_sample_copy (GFile **out_file)
+{
+  g_autoptr(GBytes) bytes = csp_sample_get_bytes ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("csp-editor-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  CspWindow *window = csp_window_new (NULL);
+
+  g_assert_no_error (error);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  *out_file = g_file_new_for_path (path);
+  csp_window_load_file (window, *out_file);
+  gtk_window_present (GTK_WINDOW (window));
+  while (csp_window_is_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (csp_window_get_document (window));
+
+  return window;
+}
+
+static void
+remove_copy (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_unlink (backup);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static CspWindow *
+new_sample_window (void)
+{
+  CspWindow *window = csp_window_new (NULL);
+
+  csp_window_show_sample (window);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+
+  return window;
+}
+
+/* This year's first action whose status is not @status. */
+static CspItem *
+find_action_not (CspWindow *window,
+                 CspStatus  status)
+{
+  g_autoptr(GPtrArray) actions = csp_plan_collect_actions (csp_window_get_plan (window), FALSE);
+
+  for (guint i = 0; i < actions->len; i++)
+    if (csp_action_get_status (g_ptr_array_index (actions, i)) != status)
+      return g_ptr_array_index (actions, i);
+
+  g_assert_not_reached ();
+}
+
+static guint
+count_status (CspWindow *window,
+              CspStatus  status)
+{
+  g_autoptr(GPtrArray) actions = csp_plan_collect_actions (csp_window_get_plan (window), FALSE);
+  guint count = 0;
+
+  for (guint i = 0; i < actions->len; i++)
+    count += csp_action_get_status (g_ptr_array_index (actions, i)) == status;
+
+  return count;
+}
+
+static GtkWidget *
+get_page (CspWindow  *window,
+          const char *name)
+{
+  return gtk_stack_get_child_by_name (csp_window_get_main_stack (window), name);
+}
+
+static void
+show_page (CspWindow  *window,
+           const char *name)
+{
+  gtk_stack_set_visible_child_name (csp_window_get_main_stack (window), name);
+  spin ();
+}
+
+static CspUpdateForm *
+open_update_form (CspWindow *window,
+                  CspItem   *action)
+{
+  CspActionDetail *detail = csp_window_get_action_detail (window);
+
+  csp_window_show_item (window, action);
+  spin ();
+  g_assert_true (csp_action_detail_get_action (detail) == action);
+  click (find_button (GTK_WIDGET (detail), "Add _Update"));
+
+  /* The form slides in. */
+  while (!gtk_widget_get_mapped (GTK_WIDGET (csp_action_detail_get_update_form (detail))))
+    g_main_context_iteration (NULL, TRUE);
+
+  return csp_action_detail_get_update_form (detail);
+}
+
+/* Tests */
+
+static void
+test_add_update (void)
+{
+  g_autoptr(GFile) file = NULL;
+  CspWindow *window = open_sample_copy (&file);
+  CspItem *action = find_action_not (window, CSP_STATUS_OFF_TRACK);
+  guint n_updates = csp_item_get_n_children (action, "updates");
+  guint n_off_track = count_status (window, CSP_STATUS_OFF_TRACK);
+  g_autofree char *before = plan_json (window);
+  g_autofree char *after = NULL;
+  g_autofree char *heading = g_strdup_printf ("Off track (%u)", n_off_track + 1);
+  g_autoptr(CspPlan) reread = NULL;
+  const char *text = "Venue lost; the course moves to the autumn.";
+  CspUpdateForm *form = open_update_form (window, action);
+  CspItem *update;
+
+  gtk_editable_set_text (csp_update_form_get_date_entry (form), "2018-11-14");
+  gtk_editable_set_text (csp_update_form_get_author_entry (form), "A. Officer, TMBC");
+  gtk_drop_down_set_selected (csp_update_form_get_status_dropdown (form), CSP_STATUS_OFF_TRACK + 1);
+  set_buffer_text (csp_update_form_get_text_view (form), text);
+  click (GTK_WIDGET (csp_update_form_get_add_button (form)));
+
+  /* The model has it, and the action follows it. */
+  g_assert_cmpuint (csp_item_get_n_children (action, "updates"), ==, n_updates + 1);
+  update = csp_action_get_latest_update (action, NULL);
+  g_assert_cmpstr (csp_item_get_string (update, "text"), ==, text);
+  g_assert_cmpstr (csp_item_get_string (update, "date"), ==, "2018-11-14");
+  g_assert_cmpstr (csp_item_get_string (update, "author"), ==, "A. Officer, TMBC");
+  g_assert_cmpint (csp_action_get_status (action), ==, CSP_STATUS_OFF_TRACK);
+  g_assert_true (csp_document_get_modified (csp_window_get_document (window)));
+
+  /* The list's "Latest update" cell, the detail and the overview show it. */
+  g_assert_nonnull (find_label (GTK_WIDGET (csp_window_get_action_list (window)), text));
+  g_assert_nonnull (find_label (GTK_WIDGET (csp_window_get_action_detail (window)), text));
+  show_page (window, "overview");
+  g_assert_nonnull (find_label (get_page (window, "overview"), heading));
+  after = plan_json (window);
+
+  /* Undo: gone, and the plan is as it was, to the byte. */
+  activate (window, "win.undo");
+  {
+    g_autofree char *undone = plan_json (window);
+
+    g_assert_cmpstr (undone, ==, before);
+  }
+  g_assert_cmpuint (csp_item_get_n_children (action, "updates"), ==, n_updates);
+  g_assert_null (find_label (GTK_WIDGET (csp_window_get_action_list (window)), text));
+  /* Undo brought the action back into view. */
+  g_assert_true (csp_action_detail_get_action (csp_window_get_action_detail (window)) == action);
+  g_assert_false (csp_document_get_modified (csp_window_get_document (window)));
+
+  /* Redo: back. */
+  activate (window, "win.redo");
+  g_assert_cmpuint (csp_item_get_n_children (action, "updates"), ==, n_updates + 1);
+  g_assert_nonnull (find_label (GTK_WIDGET (csp_window_get_action_list (window)), text));
+  show_page (window, "overview");
+  g_assert_nonnull (find_label (get_page (window, "overview"), heading));
+
+  /* Save: the file on disk holds it. */
+  activate (window, "win.save");
+  while (csp_document_get_modified (csp_window_get_document (window)))
+    g_main_context_iteration (NULL, TRUE);
+  reread = csp_plan_load_file (file, NULL, NULL);
+  g_assert_nonnull (reread);
+  update = csp_action_get_latest_update (csp_plan_lookup (reread, csp_item_get_id (action)), NULL);
+  g_assert_cmpstr (csp_item_get_string (update, "text"), ==, text);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_copy (file);
+}
+
+static void
+test_off_track_needs_text (void)
+{
+  CspWindow *window = new_sample_window ();
+  CspItem *action = find_action_not (window, CSP_STATUS_OFF_TRACK);
+  guint n_updates = csp_item_get_n_children (action, "updates");
+  CspUpdateForm *form = open_update_form (window, action);
+  GtkWidget *add = GTK_WIDGET (csp_update_form_get_add_button (form));
+
+  /* With no status an empty update may be added; Off track and At risk
+   * say why they need text and refuse until there is some. */
+  g_assert_true (gtk_widget_get_sensitive (add));
+  for (CspStatus status = CSP_STATUS_AT_RISK; status <= CSP_STATUS_OFF_TRACK; status++)
+    {
+      gtk_drop_down_set_selected (csp_update_form_get_status_dropdown (form), status + 1);
+      spin ();
+      g_assert_false (gtk_widget_get_sensitive (add));
+      g_assert_nonnull (strstr (csp_update_form_get_hint (form), "needs text"));
+      g_assert_nonnull (find_label (GTK_WIDGET (form), csp_update_form_get_hint (form)));
+
+      set_buffer_text (csp_update_form_get_text_view (form), "   ");
+      g_assert_false (gtk_widget_get_sensitive (add));
+      set_buffer_text (csp_update_form_get_text_view (form), "Partner withdrew funding.");
+      g_assert_true (gtk_widget_get_sensitive (add));
+      set_buffer_text (csp_update_form_get_text_view (form), "");
+    }
+
+  /* Enter in the date field does not get round the rule. */
+  g_signal_emit_by_name (csp_update_form_get_date_entry (form), "activate");
+  g_assert_cmpuint (csp_item_get_n_children (action, "updates"), ==, n_updates);
+
+  /* Nor does an invalid date. */
+  gtk_drop_down_set_selected (csp_update_form_get_status_dropdown (form), 0);
+  gtk_editable_set_text (csp_update_form_get_date_entry (form), "2018-02-30");
+  g_assert_false (gtk_widget_get_sensitive (add));
+  g_assert_nonnull (find_label (GTK_WIDGET (form), "Write a real date as YYYY-MM-DD, for example 2019-03-31."));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+type_text (GtkTextView *view,
+           const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter end;
+
+  /* Character by character, as typing does. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, p, g_utf8_next_char (p) - p);
+    }
+}
+
+static void
+test_edit_text_undo (void)
+{
+  CspWindow *window = new_sample_window ();
+  CspItem *action = find_action_not (window, CSP_STATUS_OFF_TRACK);
+  CspActionDetail *detail = csp_window_get_action_detail (window);
+  g_autofree char *original = NULL;
+  g_autofree char *before = plan_json (window);
+  g_autofree char *expected = NULL;
+  GtkWidget *field;
+
+  csp_window_show_item (window, action);
+  spin ();
+  original = g_strdup (csp_item_get_string (action, "text"));
+  expected = g_strconcat (original, " by March", NULL);
+  field = csp_action_detail_get_field (detail, "text");
+  type_text (GTK_TEXT_VIEW (csp_edit_field_get_editor (field)), " by March");
+  spin ();
+
+  g_assert_cmpstr (csp_item_get_string (action, "text"), ==, expected);
+  g_assert_nonnull (find_label (GTK_WIDGET (csp_window_get_action_list (window)), expected));
+
+  /* Nine characters typed, one step undone. */
+  activate (window, "win.undo");
+  g_assert_cmpstr (csp_item_get_string (action, "text"), ==, original);
+  {
+    g_autofree char *undone = plan_json (window);
+
+    g_assert_cmpstr (undone, ==, before);
+  }
+  g_assert_nonnull (find_label (GTK_WIDGET (csp_window_get_action_list (window)), original));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+
+  /* The field follows the model. */
+  field = csp_action_detail_get_field (detail, "text");
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (csp_edit_field_get_editor (field)));
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (shown, ==, original);
+  }
+
+  /* Empty text is refused, with a message. */
+  csp_edit_field_set_text (field, "");
+  g_assert_cmpstr (csp_item_get_string (action, "text"), ==, original);
+  g_assert_nonnull (csp_edit_field_get_error (field));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_invalid_due_date (void)
+{
+  CspWindow *window = new_sample_window ();
+  CspItem *action = find_action_not (window, CSP_STATUS_OFF_TRACK);
+  CspActionDetail *detail = csp_window_get_action_detail (window);
+  g_autofree char *due = NULL;
+  GtkWidget *field;
+
+  csp_window_show_item (window, action);
+  spin ();
+  due = g_strdup (csp_item_get_string (action, "due"));
+  field = csp_action_detail_get_field (detail, "due");
+
+  csp_edit_field_set_text (field, "2019-02-30");
+  g_assert_cmpstr (csp_item_get_string (action, "due"), ==, due);
+  g_assert_cmpstr (csp_edit_field_get_error (field), ==,
+                   "Write a real date as YYYY-MM-DD, for example 2019-03-31.");
+  g_assert_nonnull (find_label (field, csp_edit_field_get_error (field)));
+
+  csp_edit_field_set_text (field, "31/03/2019");
+  g_assert_cmpstr (csp_item_get_string (action, "due"), ==, due);
+  g_assert_nonnull (csp_edit_field_get_error (field));
+
+  csp_edit_field_set_text (field, "2019-03-31");
+  g_assert_cmpstr (csp_item_get_string (action, "due"), ==, "2019-03-31");
+  g_assert_null (csp_edit_field_get_error (field));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+add_tests (void)
+{
+  g_test_add_func ("/editor/update/add-undo-redo-save", test_add_update);
+  g_test_add_func ("/editor/update/off-track-needs-text", test_off_track_needs_text);
+  g_test_add_func ("/editor/action/text-undo-one-step", test_edit_text_undo);
+  g_test_add_func ("/editor/action/invalid-due-date", test_invalid_due_date);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = g_dir_make_tmp ("csp-editor-data-XXXXXX", NULL);
+  g_autofree char *recent = NULL;
+  int status;
+
+  /* Saving adds to the recent files: not the user's. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  if (gtk_init_check ())
+    add_tests ();
+  else
+    g_test_skip ("No display: the editor tests need one (run them under xvfb-run)");
+
+  status = g_test_run ();
+
+  recent = g_build_filename (data_home, "recently-used.xbel", NULL);
+  g_unlink (recent);
+  g_rmdir (data_home);
+
+  return status;
+}
