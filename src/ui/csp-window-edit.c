@@ -39,6 +39,10 @@ set_enabled (CspWindow  *self,
 void
 _csp_window_edit_update_actions (CspWindow *self)
 {
+  static const char *need_document[] = {
+    "plan-details", "add-partner", "edit-partner", "delete-partner", "add-term",
+    "add-section", "edit-item",
+  };
   CspUndoStack *stack = get_stack (self);
   CspItem *action = get_selected_action (self);
   CspItem *theme = action != NULL ? csp_item_get_parent (action) : NULL;
@@ -51,6 +55,8 @@ _csp_window_edit_update_actions (CspWindow *self)
   set_enabled (self, "undo", stack != NULL && csp_undo_stack_get_can_undo (stack));
   set_enabled (self, "redo", stack != NULL && csp_undo_stack_get_can_redo (stack));
   set_enabled (self, "add-action", self->document != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (need_document); i++)
+    set_enabled (self, need_document[i], self->document != NULL);
   set_enabled (self, "delete-action", action != NULL);
   set_enabled (self, "move-action-up", action != NULL && position > 0);
   set_enabled (self, "move-action-down", action != NULL && position + 1 < n_actions);
@@ -211,6 +217,7 @@ _csp_window_init_edit (CspWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), edit_entries,
                                    G_N_ELEMENTS (edit_entries), self);
+  _csp_window_init_editors (self);
   g_signal_connect_object (self->action_list, "notify::selected",
                            G_CALLBACK (_csp_window_edit_update_actions), self, G_CONNECT_SWAPPED);
   _csp_window_edit_update_actions (self);
