@@ -431,6 +431,152 @@ test_invalid_due_date (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Owners of actions, here and in the review, that name @partner_id. */
+static guint
+count_owners_naming (CspPlan    *plan,
+                     const char *key,
+                     const char *value)
+{
+  guint count = 0;
+
+  for (int review = 0; review <= 1; review++)
+    {
+      g_autoptr(GPtrArray) actions = csp_plan_collect_actions (plan, review);
+
+      for (guint i = 0; i < actions->len; i++)
+        {
+          CspItem *action = g_ptr_array_index (actions, i);
+
+          for (guint j = 0; j < csp_item_get_n_children (action, "owners"); j++)
+            count += g_str_equal (csp_item_get_string (csp_item_get_child (action, "owners", j), key), value);
+        }
+    }
+
+  return count;
+}
+
+static CspItem *
+find_partner_owning_actions (CspPlan *plan)
+{
+  for (guint i = 0; i < csp_item_get_n_children (CSP_ITEM (plan), "partners"); i++)
+    {
+      CspItem *partner = csp_item_get_child (CSP_ITEM (plan), "partners", i);
+
+      if (count_owners_naming (plan, "partner", csp_item_get_id (partner)) > 1)
+        return partner;
+    }
+
+  g_assert_not_reached ();
+}
+
+static GtkWindow *
+wait_for_dialog (CspWindow *window)
+{
+  gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWindow *dialog;
+
+  while ((dialog = find_dialog_for (GTK_WINDOW (window))) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, give_up);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return dialog;
+}
+
+static void
+test_delete_partner (void)
+{
+  CspWindow *window = new_sample_window ();
+  CspPlan *plan = csp_window_get_plan (window);
+  CspItem *partner = find_partner_owning_actions (plan);
+  g_autofree char *id = g_strdup (csp_item_get_id (partner));
+  g_autofree char *name = g_strdup (csp_item_get_string (partner, "name"));
+  guint n_owners = count_owners_naming (plan, "partner", id);
+  guint n_named = count_owners_naming (plan, "name", name);
+  g_autofree char *before = plan_json (window);
+  g_autofree char *question = g_strdup_printf ("Delete “%s”?", name);
+  g_autofree char *keep = g_strdup_printf ("_Keep Its Name as Free Text on %u Actions", n_owners);
+  GtkWindow *dialog;
+
+  csp_window_show_item (window, partner);
+  spin ();
+
+  /* Cancel changes nothing. */
+  click (find_button (get_page (window, "partners"), "_Delete Partner"));
+  dialog = wait_for_dialog (window);
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), question));
+  click (find_button (GTK_WIDGET (dialog), "_Cancel"));
+  {
+    g_autofree char *cancelled = plan_json (window);
+
+    g_assert_cmpstr (cancelled, ==, before);
+  }
+
+  /* Keeping the name: the owners become free text. */
+  click (find_button (get_page (window, "partners"), "_Delete Partner"));
+  dialog = wait_for_dialog (window);
+  click (find_button (GTK_WIDGET (dialog), keep));
+  g_assert_null (csp_plan_lookup (plan, id));
+  g_assert_cmpuint (count_owners_naming (plan, "partner", id), ==, 0);
+  g_assert_cmpuint (count_owners_naming (plan, "name", name), ==, n_named + n_owners);
+
+  /* One undo brings it all back. */
+  activate (window, "win.undo");
+  g_assert_true (csp_plan_lookup (plan, id) != NULL);
+  g_assert_cmpuint (count_owners_naming (plan, "partner", id), ==, n_owners);
+  {
+    g_autofree char *undone = plan_json (window);
+
+    g_assert_cmpstr (undone, ==, before);
+  }
+  /* ... and shows the partner again. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (csp_window_get_main_stack (window)), ==, "partners");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_delete_action_key (void)
+{
+  CspWindow *window = new_sample_window ();
+  CspItem *action = find_action_not (window, CSP_STATUS_OFF_TRACK);
+  CspItem *theme = csp_item_get_parent (action);
+  guint n_actions = csp_item_get_n_children (theme, "actions");
+  g_autofree char *before = plan_json (window);
+  CspActionList *list = csp_window_get_action_list (window);
+
+  csp_window_show_item (window, action);
+  spin ();
+  activate (window, "win.delete-action");
+  g_assert_cmpuint (csp_item_get_n_children (theme, "actions"), ==, n_actions - 1);
+  g_assert_false (csp_action_list_contains (list, action));
+
+  activate (window, "win.undo");
+  g_assert_cmpuint (csp_item_get_n_children (theme, "actions"), ==, n_actions);
+  g_assert_true (csp_action_list_get_selected (list) == action);
+  {
+    g_autofree char *undone = plan_json (window);
+
+    g_assert_cmpstr (undone, ==, before);
+  }
+
+  /* Moving it down and to another theme follows it in the list. */
+  if (n_actions > 1 && csp_item_get_child (theme, "actions", n_actions - 1) != action)
+    {
+      guint position;
+
+      activate (window, "win.move-action-down");
+      g_assert_true (csp_item_find (theme, "actions", action, &position));
+      g_assert_true (csp_item_get_child (theme, "actions", position - 1) != action);
+      g_assert_true (csp_action_list_get_selected (list) == action);
+      activate (window, "win.undo");
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 add_tests (void)
 {
@@ -438,6 +584,8 @@ add_tests (void)
   g_test_add_func ("/editor/update/off-track-needs-text", test_off_track_needs_text);
   g_test_add_func ("/editor/action/text-undo-one-step", test_edit_text_undo);
   g_test_add_func ("/editor/action/invalid-due-date", test_invalid_due_date);
+  g_test_add_func ("/editor/action/delete-and-move", test_delete_action_key);
+  g_test_add_func ("/editor/partner/delete-keeps-names", test_delete_partner);
 }
 
 int

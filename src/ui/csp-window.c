@@ -541,6 +541,7 @@ csp_window_set_document (CspWindow   *self,
 
   update_title (self);
   _csp_window_update_actions (self);
+  _csp_window_edit_update_actions (self);
 }
 
 CspDocument *
@@ -609,6 +610,7 @@ show_error (CspWindow    *self,
   gtk_spinner_stop (self->spinner);
   update_title (self);
   _csp_window_update_actions (self);
+  _csp_window_edit_update_actions (self);
 }
 
 static void
