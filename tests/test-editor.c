@@ -577,6 +577,118 @@ test_delete_action_key (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+accepts (CspValidateFunc  validate,
+         CspItem         *item,
+         const char      *key,
+         const char      *text)
+{
+  g_autofree char *message = NULL;
+  gboolean ok = validate (item, key, text, &message);
+
+  /* A refusal always says why. */
+  g_assert_true (ok == (message == NULL));
+  return ok;
+}
+
+static void
+test_validators (void)
+{
+  g_autoptr(CspItem) period = csp_item_new (CSP_KIND_PERIOD);
+  static const char *good_emails[] = { "", "csp@tmbc.gov.uk", "a.b@c.org" };
+  static const char *bad_emails[] = { "csp", "csp@", "@tmbc.gov.uk", "csp@tmbc", "a@b@c.uk", "a b@c.uk", "a@c.uk." };
+  static const char *good_sites[] = { "", "https://www.tmbc.gov.uk", "http://kent.police.uk", "www.kent.gov.uk" };
+  static const char *bad_sites[] = { "tmbc.gov.uk", "javascript:alert(1)", "ftp://x.org", "https://", "www." };
+  static const char *bad_dates[] = { "2019-02-29", "2018-13-01", "2018-4-1", "01/04/2018", "2018-04-01x" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good_emails); i++)
+    g_assert_true (accepts (csp_validate_email, period, "email", good_emails[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (bad_emails); i++)
+    g_assert_false (accepts (csp_validate_email, period, "email", bad_emails[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (good_sites); i++)
+    g_assert_true (accepts (csp_validate_website, period, "website", good_sites[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (bad_sites); i++)
+    g_assert_false (accepts (csp_validate_website, period, "website", bad_sites[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (bad_dates); i++)
+    g_assert_false (accepts (csp_validate_date, period, "start", bad_dates[i]));
+  g_assert_true (accepts (csp_validate_date, period, "start", "2020-02-29"));
+  g_assert_false (accepts (csp_validate_date_required, period, "start", ""));
+
+  /* A period starts before it ends. */
+  csp_item_set_string (period, "end", "2019-03-31");
+  g_assert_true (accepts (csp_validate_period_date, period, "start", "2018-04-01"));
+  g_assert_false (accepts (csp_validate_period_date, period, "start", "2019-04-01"));
+  g_assert_false (accepts (csp_validate_period_date, period, "start", "2019-03-31"));
+  csp_item_set_string (period, "start", "2018-04-01");
+  g_assert_false (accepts (csp_validate_period_date, period, "end", "2018-03-31"));
+  g_assert_true (accepts (csp_validate_period_date, period, "end", "2019-03-31"));
+}
+
+/* Not a test: with CSP_EDITOR_SCREENSHOTS set to a folder, takes
+ * pictures of the editor at 1024×600 (with ImageMagick's import) for
+ * people to look at. */
+static void
+take_screenshot (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("CSP_EDITOR_SCREENSHOTS"), name, NULL);
+  g_autofree char *command = g_strdup_printf ("import -window root %s", path);
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+}
+
+static void
+screenshots (void)
+{
+  CspWindow *window = csp_window_new (NULL);
+  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+  CspItem *action;
+  CspUpdateForm *form;
+  g_autoptr(GdkMonitor) monitor = NULL;
+  GdkRectangle screen;
+
+  /* The application loads its style sheet; there is none here. */
+  gtk_css_provider_load_from_resource (style, RESOURCE_PREFIX "/ui/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
+  /* As big as the screen: run it on 1024×600 to see the smallest size. */
+  gdk_monitor_get_geometry (monitor, &screen);
+  gtk_window_set_default_size (GTK_WINDOW (window), screen.width, screen.height);
+  csp_window_show_sample (window);
+  gtk_window_present (GTK_WINDOW (window));
+  action = find_action_not (window, CSP_STATUS_OFF_TRACK);
+  csp_window_show_item (window, action);
+  take_screenshot ("editor-detail.png");
+
+  form = open_update_form (window, action);
+  gtk_editable_set_text (csp_update_form_get_author_entry (form), "A. Officer, TMBC");
+  gtk_drop_down_set_selected (csp_update_form_get_status_dropdown (form), CSP_STATUS_AT_RISK + 1);
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (form), GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+    take_screenshot ("editor-form-top.png");
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  }
+  take_screenshot ("editor-form.png");
+
+  activate (window, "win.edit-priority");
+  take_screenshot ("editor-priority.png");
+  gtk_window_destroy (find_dialog_for (GTK_WINDOW (window)));
+  activate (window, "win.plan-details");
+  take_screenshot ("editor-plan-details.png");
+  gtk_window_destroy (find_dialog_for (GTK_WINDOW (window)));
+  csp_window_show_item (window, csp_item_get_child (CSP_ITEM (csp_window_get_plan (window)), "partners", 0));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-item", "s",
+                              csp_item_get_id (csp_item_get_child (CSP_ITEM (csp_window_get_plan (window)), "partners", 0)));
+  take_screenshot ("editor-partner.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 add_tests (void)
 {
@@ -586,6 +698,7 @@ add_tests (void)
   g_test_add_func ("/editor/action/invalid-due-date", test_invalid_due_date);
   g_test_add_func ("/editor/action/delete-and-move", test_delete_action_key);
   g_test_add_func ("/editor/partner/delete-keeps-names", test_delete_partner);
+  g_test_add_func ("/editor/validate/email-website-period", test_validators);
 }
 
 int
@@ -600,7 +713,9 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  if (gtk_init_check ())
+  if (gtk_init_check () && g_getenv ("CSP_EDITOR_SCREENSHOTS") != NULL)
+    g_test_add_func ("/editor/screenshots", screenshots);
+  else if (gtk_init_check ())
     add_tests ();
   else
     g_test_skip ("No display: the editor tests need one (run them under xvfb-run)");

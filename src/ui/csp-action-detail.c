@@ -145,9 +145,12 @@ new_owner_widget (CspActionDetail *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *remove = new_icon_button ("list-remove-symbolic", remove_label);
 
+  GtkWidget *link = new_owner_link (self, owner, label);
+
   csp_page_set_item (remove, owner);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_owner_remove_clicked), self);
-  gtk_box_append (GTK_BOX (box), new_owner_link (self, owner, label));
+  gtk_widget_set_hexpand (link, TRUE);
+  gtk_box_append (GTK_BOX (box), link);
   gtk_box_append (GTK_BOX (box), remove);
 
   return box;

@@ -41,7 +41,7 @@ _csp_window_edit_update_actions (CspWindow *self)
 {
   static const char *need_document[] = {
     "plan-details", "add-partner", "edit-partner", "delete-partner", "add-term",
-    "add-section", "edit-item",
+    "add-section", "edit-item", "edit-priority", "add-priority",
   };
   CspUndoStack *stack = get_stack (self);
   CspItem *action = get_selected_action (self);

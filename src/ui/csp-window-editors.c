@@ -308,6 +308,124 @@ add_section_activated (GSimpleAction *action,
   add_child_and_edit (user_data, CSP_KIND_SECTION, "sections", "title", _("New section"));
 }
 
+/* Priorities and their themes */
+
+static void
+on_remove_theme_clicked (GtkButton     *button,
+                         CspItemEditor *editor)
+{
+  csp_edit_remove (csp_item_editor_get_stack (editor), g_object_get_data (G_OBJECT (button), "theme"));
+}
+
+static void
+on_add_theme_clicked (CspItemEditor *editor)
+{
+  g_autoptr(CspItem) theme = csp_item_new (CSP_KIND_THEME);
+
+  csp_item_set_string (theme, "title", _("New theme"));
+  csp_edit_insert (csp_item_editor_get_stack (editor), csp_item_editor_get_item (editor),
+                   "themes", G_MAXUINT, theme);
+}
+
+static void
+add_theme_row (CspItemEditor *editor,
+               CspItem       *theme)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autofree char *label = g_strdup_printf (_("Remove the theme “%s” and its actions"),
+                                            csp_item_get_string (theme, "title"));
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_tooltip_text (remove, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (remove), "theme", g_object_ref (theme), g_object_unref);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_theme_clicked), editor);
+  gtk_box_append (GTK_BOX (row), csp_edit_field_new (csp_item_editor_get_stack (editor), theme, "title",
+                                                     _("Theme title"), FALSE, NULL));
+  gtk_box_append (GTK_BOX (row), remove);
+  gtk_box_append (csp_item_editor_get_extra (editor), row);
+}
+
+static void
+fill_themes (CspItemEditor *editor)
+{
+  CspItem *priority = csp_item_editor_get_item (editor);
+  GtkBox *extra = csp_item_editor_get_extra (editor);
+  GtkWidget *child, *heading, *add;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (extra))) != NULL)
+    gtk_box_remove (extra, child);
+
+  heading = gtk_label_new (_("Themes"));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (extra, heading);
+  for (guint i = 0; i < csp_item_get_n_children (priority, "themes"); i++)
+    add_theme_row (editor, csp_item_get_child (priority, "themes", i));
+
+  add = gtk_button_new_with_mnemonic (_("Add _Theme"));
+  gtk_widget_set_halign (add, GTK_ALIGN_START);
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (on_add_theme_clicked), editor);
+  gtk_box_append (extra, add);
+}
+
+static void
+on_priority_changed (CspItemEditor *editor,
+                     CspItem       *item,
+                     const char    *key)
+{
+  if (item == csp_item_editor_get_item (editor) && g_str_equal (key, "themes"))
+    fill_themes (editor);
+}
+
+static void
+edit_priority (CspWindow *self,
+               CspItem   *priority)
+{
+  CspItemEditor *editor = csp_item_editor_new (GTK_WINDOW (self), _("Edit Priority"),
+                                               get_stack (self), priority);
+
+  csp_item_editor_add_field (editor, priority, "title", _("Title"), FALSE, csp_validate_not_empty);
+  csp_item_editor_add_field (editor, priority, "scope", _("Scope"), TRUE, NULL);
+  csp_item_editor_add_field (editor, priority, "description", _("Description"), TRUE, NULL);
+  fill_themes (editor);
+  csp_item_editor_set_delete (editor, _("_Delete Priority"), G_CALLBACK (on_editor_delete_item), editor);
+  g_signal_connect_object (csp_item_get_plan (priority), "changed", G_CALLBACK (on_priority_changed),
+                           editor, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+edit_priority_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  CspWindow *self = user_data;
+  CspItem *theme = self->document != NULL ? _csp_window_get_current_theme (self) : NULL;
+
+  if (theme != NULL)
+    edit_priority (self, csp_item_get_parent (theme));
+}
+
+/* A new priority has one theme, as a priority without sub-themes has. */
+static void
+add_priority_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  CspWindow *self = user_data;
+  g_autoptr(CspItem) priority = csp_item_new (CSP_KIND_PRIORITY);
+  g_autoptr(CspItem) theme = csp_item_new (CSP_KIND_THEME);
+
+  if (self->document == NULL)
+    return;
+
+  csp_item_set_string (priority, "title", _("New priority"));
+  csp_item_append (priority, "themes", theme);
+  csp_edit_insert (get_stack (self), CSP_ITEM (csp_window_get_plan (self)), "priorities", G_MAXUINT, priority);
+  edit_priority (self, priority);
+}
+
 /* The plan's details */
 
 static void
@@ -357,6 +475,8 @@ edit_item_activated (GSimpleAction *action,
     edit_term (self, item);
   else if (CSP_IS_SECTION (item))
     edit_section (self, item);
+  else if (CSP_IS_PRIORITY (item))
+    edit_priority (self, item);
   else if (CSP_IS_ACTION (item))
     csp_window_show_item (self, item);
 }
@@ -369,6 +489,8 @@ static const GActionEntry editor_entries[] = {
   { "add-term", add_term_activated },
   { "add-section", add_section_activated },
   { "edit-item", edit_item_activated, "s" },
+  { "edit-priority", edit_priority_activated },
+  { "add-priority", add_priority_activated },
 };
 
 void
