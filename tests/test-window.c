@@ -9,6 +9,7 @@
 
 #include "csp-format.h"
 #include "csp-quarter.h"
+#include "csp-edit-field.h"
 #include "csp-window.h"
 
 /* Helpers */
@@ -429,7 +430,16 @@ test_detail (void)
   g_assert_true (csp_action_detail_get_action (detail) == action);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (csp_window_get_main_stack (window)), ==, "actions");
 
-  g_assert_nonnull (find_label (GTK_WIDGET (detail), csp_item_get_string (action, "text")));
+  {
+    GtkWidget *editor = csp_edit_field_get_editor (csp_action_detail_get_field (detail, "text"));
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (text, ==, csp_item_get_string (action, "text"));
+  }
   g_assert_nonnull (find_label (GTK_WIDGET (detail),
                                 csp_status_get_label (csp_action_get_status (action))));
 

@@ -43,6 +43,8 @@ struct _CspActionList
   GtkColumnViewColumn *owner_column;
   GtkColumnViewColumn *status_column;
   GtkColumnViewColumn *update_column;
+  GtkSorter          *sorters[4];      /* of the columns */
+  guint               refilter_id;
 };
 
 enum {
@@ -396,19 +398,136 @@ compare_update_dates (gconstpointer a,
   return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
+/* Cells follow the edits of their action: each bound cell watches the
+ * plan and binds itself again when its action, or something it shows
+ * (an update, an owner, a partner's name, the theme's title), changes. */
+
+typedef void (*BindFunc) (GtkSignalListItemFactory *factory,
+                          GtkListItem              *list_item);
+
+typedef struct
+{
+  GtkListItem *list_item; /* unowned: the watch lives on it */
+  BindFunc     bind;
+  CspPlan     *plan;
+  gulong       handler;
+} Watch;
+
+#define WATCH_KEY "csp-action-list-watch"
+
 static void
+watch_free (Watch *watch)
+{
+  g_clear_signal_handler (&watch->handler, watch->plan);
+  g_clear_object (&watch->plan);
+  g_free (watch);
+}
+
+static gboolean
+shows_change (CspItem    *action,
+              CspItem    *item,
+              const char *key)
+{
+  if (CSP_IS_PARTNER (item))
+    return TRUE;
+  if ((CSP_IS_THEME (item) || CSP_IS_PRIORITY (item)) && g_str_equal (key, "title"))
+    return TRUE;
+
+  for (; item != NULL; item = csp_item_get_parent (item))
+    if (item == action)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+on_cell_plan_changed (CspPlan    *plan,
+                      CspItem    *item,
+                      const char *key,
+                      Watch      *watch)
+{
+  CspItem *action = gtk_list_item_get_item (watch->list_item);
+
+  if (action != NULL && shows_change (action, item, key))
+    watch->bind (NULL, watch->list_item);
+}
+
+static void
+on_bind (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         BindFunc                  bind)
+{
+  CspPlan *plan = csp_item_get_plan (gtk_list_item_get_item (list_item));
+  Watch *watch = g_new0 (Watch, 1);
+
+  bind (factory, list_item);
+  watch->list_item = list_item;
+  watch->bind = bind;
+  if (plan != NULL)
+    {
+      watch->plan = g_object_ref (plan);
+      watch->handler = g_signal_connect (plan, "changed", G_CALLBACK (on_cell_plan_changed), watch);
+    }
+  g_object_set_data_full (G_OBJECT (list_item), WATCH_KEY, watch, (GDestroyNotify) watch_free);
+}
+
+static void
+on_unbind (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item)
+{
+  g_object_set_data (G_OBJECT (list_item), WATCH_KEY, NULL);
+}
+
+static GtkSorter *
 setup_column (GtkColumnViewColumn *column,
               GCallback            setup,
-              GCallback            bind,
+              BindFunc             bind,
               GCompareDataFunc     compare)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare, NULL, NULL));
 
   g_signal_connect (factory, "setup", setup, NULL);
-  g_signal_connect (factory, "bind", bind, NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind), bind);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind), NULL);
   gtk_column_view_column_set_factory (column, factory);
   gtk_column_view_column_set_sorter (column, sorter);
+
+  return sorter;
+}
+
+/* Filters and sorting look at what the actions hold now. */
+static gboolean
+refilter_idle (gpointer user_data)
+{
+  CspActionList *self = user_data;
+
+  self->refilter_id = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (self->sorters); i++)
+    gtk_sorter_changed (self->sorters[i], GTK_SORTER_CHANGE_DIFFERENT);
+  on_filter_changed (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_plan_changed (CspActionList *self)
+{
+  if (self->refilter_id == 0)
+    self->refilter_id = g_idle_add (refilter_idle, self);
+}
+
+/* The Delete key deletes the selected action (the window's action,
+ * which can be undone). */
+static void
+add_delete_shortcut (CspActionList *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                            gtk_named_action_new ("win.delete-action"));
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), controller);
 }
 
 /* Filter choices */
@@ -487,6 +606,7 @@ csp_action_list_dispose (GObject *object)
   CspActionList *self = CSP_ACTION_LIST (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->refilter_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), CSP_TYPE_ACTION_LIST);
   /* Children without an id are not cleared by the template. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -585,14 +705,15 @@ csp_action_list_init (CspActionList *self)
   gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->filter));
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->store));
 
-  setup_column (self->action_column, G_CALLBACK (setup_action_cell),
-                G_CALLBACK (bind_action_cell), compare_text);
-  setup_column (self->owner_column, G_CALLBACK (setup_owner_cell),
-                G_CALLBACK (bind_owner_cell), compare_owners);
-  setup_column (self->status_column, G_CALLBACK (setup_status_cell),
-                G_CALLBACK (bind_status_cell), compare_status);
-  setup_column (self->update_column, G_CALLBACK (setup_update_cell),
-                G_CALLBACK (bind_update_cell), compare_update_dates);
+  self->sorters[0] = setup_column (self->action_column, G_CALLBACK (setup_action_cell),
+                                   bind_action_cell, compare_text);
+  self->sorters[1] = setup_column (self->owner_column, G_CALLBACK (setup_owner_cell),
+                                   bind_owner_cell, compare_owners);
+  self->sorters[2] = setup_column (self->status_column, G_CALLBACK (setup_status_cell),
+                                   bind_status_cell, compare_status);
+  self->sorters[3] = setup_column (self->update_column, G_CALLBACK (setup_update_cell),
+                                   bind_update_cell, compare_update_dates);
+  add_delete_shortcut (self);
 
   /* The owner list is long: typing in its popover narrows it. */
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
@@ -611,11 +732,16 @@ csp_action_list_set_plan (CspActionList *self,
   g_return_if_fail (CSP_IS_ACTION_LIST (self));
   g_return_if_fail (plan == NULL || CSP_IS_PLAN (plan));
 
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed, self);
   g_set_object (&self->plan, plan);
   g_clear_handle_id (&self->prepare_id, g_source_remove);
   g_clear_pointer (&self->search_index, csp_search_index_free);
   if (plan != NULL)
-    self->search_index = csp_search_index_new (plan);
+    {
+      self->search_index = csp_search_index_new (plan);
+      g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed), self, G_CONNECT_SWAPPED);
+    }
   g_list_store_remove_all (self->store);
   fill_owner_choices (self);
 

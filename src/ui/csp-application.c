@@ -256,6 +256,8 @@ static const struct
   { "win.close", { "<Control>w", NULL } },
   { "win.find", { "<Control>f", NULL } },
   { "win.export", { "<Control>e", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
 };
 
 static void

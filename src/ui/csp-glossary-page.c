@@ -60,6 +60,17 @@ on_plan_changed (CspPlan    *plan,
     }
 }
 
+/* Entries are edited in their own window (the window's "edit-item"). */
+static void
+on_term_activated (CspGlossaryPage *self,
+                   guint            position)
+{
+  g_autoptr(CspItem) term = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+
+  if (term != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-item", "s", csp_item_get_id (term));
+}
+
 static void
 csp_glossary_page_dispose (GObject *object)
 {
@@ -107,6 +118,7 @@ csp_glossary_page_class_init (CspGlossaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CspGlossaryPage, filter);
   gtk_widget_class_bind_template_child (widget_class, CspGlossaryPage, empty_label);
   gtk_widget_class_bind_template_callback (widget_class, on_items_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_term_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "glossarypage");

@@ -254,6 +254,25 @@ refresh_detail (CspPartnersPage *self)
   gtk_stack_set_visible_child_name (self->detail_stack, "partner");
 }
 
+/* Editing and deleting are the window's: it owns the undo stack. */
+static void
+on_edit_clicked (CspPartnersPage *self)
+{
+  CspItem *partner = get_selected_partner (self);
+
+  if (partner != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-partner", "s", csp_item_get_id (partner));
+}
+
+static void
+on_delete_clicked (CspPartnersPage *self)
+{
+  CspItem *partner = get_selected_partner (self);
+
+  if (partner != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-partner", "s", csp_item_get_id (partner));
+}
+
 static gboolean
 refresh_idle (gpointer user_data)
 {
@@ -380,6 +399,8 @@ csp_partners_page_class_init (CspPartnersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CspPartnersPage, contacts_box);
   gtk_widget_class_bind_template_child (widget_class, CspPartnersPage, actions_box);
   gtk_widget_class_bind_template_callback (widget_class, on_selected_item_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "partnerspage");

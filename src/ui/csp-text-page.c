@@ -68,6 +68,32 @@ append_body (CspTextPage *self,
 }
 
 static void
+on_edit_section_clicked (GtkButton *button)
+{
+  CspItem *section = csp_page_get_item (GTK_WIDGET (button));
+
+  gtk_widget_activate_action (GTK_WIDGET (button), "win.edit-item", "s", csp_item_get_id (section));
+}
+
+/* Each section is edited in its own window (the window's "edit-item"). */
+static void
+append_edit_button (CspTextPage *self,
+                    CspItem     *section)
+{
+  const char *title = csp_item_get_string (section, "title");
+  g_autofree char *label = g_strdup_printf (_("Edit the section “%s”"), title);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Edit Section…"));
+
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  csp_page_set_item (button, section);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_edit_section_clicked), NULL);
+  gtk_box_append (self->content_box, button);
+}
+
+static void
 append_sections (CspTextPage *self,
                  CspItem     *parent,
                  const char  *key,
@@ -80,6 +106,7 @@ append_sections (CspTextPage *self,
       CspItem *section = csp_item_get_child (parent, key, i);
 
       append_heading (self, csp_item_get_string (section, "title"), level);
+      append_edit_button (self, section);
       append_body (self, csp_item_get_string (section, "body"));
     }
 }

@@ -23,6 +23,8 @@ struct _CspWindow
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   GtkMenuButton        *recent_button;
+  GtkButton            *undo_button;
+  GtkButton            *redo_button;
   GMenu                *recent_section;
   GtkStack             *state_stack;
   GtkSpinner           *spinner;
@@ -45,5 +47,19 @@ void     _csp_window_init_actions       (CspWindow      *self);
 void     _csp_window_update_actions     (CspWindow      *self);
 void     _csp_window_note_file_used     (CspWindow      *self,
                                          GFile          *file);
+
+/* csp-window-edit.c: undo and redo, adding, deleting and moving actions. */
+void     _csp_window_init_edit          (CspWindow      *self);
+void     _csp_window_edit_set_document  (CspWindow      *self,
+                                         CspDocument    *old_document,
+                                         CspDocument    *document);
+void     _csp_window_edit_update_actions (CspWindow     *self);
+
+/* csp-window-editors.c: partners, glossary, sections, plan details. */
+void     _csp_window_init_editors       (CspWindow      *self);
+
+/* csp-window.c: the first theme of the priority shown (or of the
+ * plan), where a new action goes when none is selected. */
+CspItem *_csp_window_get_current_theme  (CspWindow      *self);
 
 G_END_DECLS

@@ -238,6 +238,127 @@ select_page (CspWindow  *self,
   gtk_stack_set_visible_child_name (self->main_stack, page);
 }
 
+/* Following the structure of the plan */
+
+static void
+relabel_priority (CspWindow *self,
+                  CspItem   *priority)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      Section *section = g_object_get_data (G_OBJECT (row), "section");
+      GtkWidget *label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      const char *title = csp_item_get_string (priority, "title");
+
+      if (section == NULL || section->priority != priority)
+        continue;
+
+      gtk_label_set_label (GTK_LABEL (label), title);
+      gtk_widget_set_tooltip_text (label, title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+    }
+}
+
+static gboolean
+is_in_plan (CspItem *item,
+            CspPlan *plan)
+{
+  return item != NULL && csp_item_get_plan (item) == plan;
+}
+
+/* Rebuilds the sidebar and the list after actions, themes or priorities
+ * were added, removed or moved, keeping the section and the action
+ * shown where they still exist. */
+static void
+refresh_structure (CspWindow *self)
+{
+  CspPlan *plan = csp_window_get_plan (self);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
+  Section *section = row != NULL ? g_object_get_data (G_OBJECT (row), "section") : NULL;
+  Section old = section != NULL ? *section : (Section) { NULL, NULL, FALSE };
+  g_autoptr(CspItem) selected = NULL;
+  guint position = GTK_INVALID_LIST_POSITION;
+  GListModel *shown = csp_action_list_get_model (self->action_list);
+
+  if ((selected = csp_action_list_get_selected (self->action_list)) != NULL)
+    {
+      g_object_ref (selected);
+      for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+        {
+          g_autoptr(GObject) other = g_list_model_get_item (shown, i);
+
+          if (other == (GObject *) selected)
+            position = i;
+        }
+    }
+
+  fill_sidebar (self, plan);
+  if (old.page != NULL)
+    {
+      if (old.priority != NULL && !is_in_plan (old.priority, plan))
+        old.priority = NULL;
+      row = find_sidebar_row (self, old.page, old.priority, old.review);
+      if (row == NULL)
+        row = find_sidebar_row (self, old.page, NULL, FALSE);
+      gtk_list_box_select_row (self->sidebar, row);
+    }
+  else if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "actions"))
+    {
+      g_autoptr(GPtrArray) actions = csp_plan_collect_actions (plan, FALSE);
+      g_autoptr(GPtrArray) review = csp_plan_collect_actions (plan, TRUE);
+
+      g_ptr_array_extend (actions, review, NULL, NULL);
+      csp_action_list_set_actions (self->action_list, _("All actions, this year’s and last year’s"), actions);
+    }
+
+  if (selected != NULL && !csp_action_list_select (self->action_list, selected)
+      && position != GTK_INVALID_LIST_POSITION)
+    {
+      /* The action left the list: its neighbour takes its place. */
+      guint n_items = g_list_model_get_n_items (shown);
+      g_autoptr(CspItem) next = n_items > 0 ? g_list_model_get_item (shown, MIN (position, n_items - 1)) : NULL;
+
+      if (next != NULL)
+        csp_action_list_select (self->action_list, next);
+    }
+}
+
+static void
+on_plan_changed (CspWindow  *self,
+                 CspItem    *item,
+                 const char *key)
+{
+  if (CSP_IS_PRIORITY (item) && g_str_equal (key, "title"))
+    relabel_priority (self, item);
+  else if (g_str_equal (key, "priorities") || g_str_equal (key, "themes")
+           || g_str_equal (key, "actions") || CSP_IS_PERIOD (item))
+    refresh_structure (self);
+  else if (CSP_IS_PLAN (item) && g_str_equal (key, "title"))
+    update_title (self);
+}
+
+CspItem *
+_csp_window_get_current_theme (CspWindow *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
+  Section *section = row != NULL ? g_object_get_data (G_OBJECT (row), "section") : NULL;
+  CspItem *parent = CSP_ITEM (csp_window_get_plan (self));
+  CspItem *priority;
+
+  if (section != NULL && section->priority != NULL)
+    priority = section->priority;
+  else
+    {
+      if (section != NULL && section->review)
+        parent = csp_item_get_object (parent, "review");
+      priority = csp_item_get_child (parent, "priorities", 0);
+    }
+
+  return priority != NULL ? csp_item_get_child (priority, "themes", 0) : NULL;
+}
+
 static void
 on_action_selected (CspWindow *self)
 {
@@ -325,6 +446,8 @@ csp_window_class_init (CspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CspWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, recent_button);
+  gtk_widget_class_bind_template_child (widget_class, CspWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, CspWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, loading_label);
@@ -357,6 +480,7 @@ csp_window_init (CspWindow *self)
   self->settings = csp_ui_new_settings ();
   restore_settings (self);
   _csp_window_init_actions (self);
+  _csp_window_init_edit (self);
   update_title (self);
 }
 
@@ -384,11 +508,15 @@ csp_window_set_document (CspWindow   *self,
   g_return_if_fail (CSP_IS_DOCUMENT (document));
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (csp_document_get_plan (self->document), self);
+    }
 
   /* The rows point into the old plan: they go before it does. */
   clear_sidebar (self);
   csp_action_detail_set_action (self->action_detail, NULL);
+  _csp_window_edit_set_document (self, self->document, document);
   g_set_object (&self->document, document);
   g_clear_object (&self->file);
   self->is_sample = FALSE;
@@ -398,6 +526,7 @@ csp_window_set_document (CspWindow   *self,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::title", G_CALLBACK (on_modified_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed), self, G_CONNECT_SWAPPED);
 
   csp_action_list_set_plan (self->action_list, plan);
   csp_action_list_clear_filters (self->action_list);
@@ -412,6 +541,7 @@ csp_window_set_document (CspWindow   *self,
 
   update_title (self);
   _csp_window_update_actions (self);
+  _csp_window_edit_update_actions (self);
 }
 
 CspDocument *
@@ -465,9 +595,13 @@ show_error (CspWindow    *self,
   g_autofree char *message = g_strdup_printf (_("“%s”: %s"), name, error->message);
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (csp_document_get_plan (self->document), self);
+    }
   clear_sidebar (self);
   csp_action_detail_set_action (self->action_detail, NULL);
+  _csp_window_edit_set_document (self, self->document, NULL);
   g_clear_object (&self->document);
   self->is_sample = FALSE;
 
@@ -476,6 +610,7 @@ show_error (CspWindow    *self,
   gtk_spinner_stop (self->spinner);
   update_title (self);
   _csp_window_update_actions (self);
+  _csp_window_edit_update_actions (self);
 }
 
 static void
