@@ -322,11 +322,19 @@ forward_progress (double   fraction,
 {
   ExportData *data = user_data;
   ProgressCall *call = g_new (ProgressCall, 1);
+  g_autoptr(GSource) source = g_idle_source_new ();
 
   call->func = data->progress;
   call->data = data->progress_data;
   call->fraction = fraction;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, call_progress, call, g_free);
+
+  /* Always through a source: g_main_context_invoke () would run the
+   * callback right here, in the worker, whenever the worker manages
+   * to acquire the caller's context while its loop is between two
+   * iterations, which is most of the time for the default context. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, call_progress, call, g_free);
+  g_source_attach (source, data->context);
 }
 
 static void
