@@ -11,6 +11,7 @@
 #include "csp-format.h"
 #include "csp-ui-util.h"
 #include "csp-window.h"
+#include "csp-window-sharing.h"
 
 struct _CspApplication
 {
@@ -172,6 +173,7 @@ csp_application_activate (GApplication *app)
     }
 
   gtk_window_present (window);
+  csp_sharing_offer_drafts (GTK_APPLICATION (app));
 }
 
 static void
@@ -184,6 +186,7 @@ csp_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     csp_application_open_file (CSP_APPLICATION (app), files[i], from);
+  csp_sharing_offer_drafts (GTK_APPLICATION (app));
 }
 
 /* Actions */
@@ -255,6 +258,7 @@ static const struct
   { "win.close", { "<Control>w", NULL } },
   { "win.find", { "<Control>f", NULL } },
   { "win.export", { "<Control>e", NULL } },
+  { "win.merge", { "<Control><Shift>m", NULL } },
 };
 
 static void
@@ -278,6 +282,7 @@ csp_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 
   load_style ();
+  csp_sharing_init_application (GTK_APPLICATION (app));
 }
 
 static void
