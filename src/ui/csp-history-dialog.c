@@ -261,6 +261,10 @@ on_row_selected (CspHistoryDialog *self,
   g_autoptr(GTask) task = NULL;
   Preview *preview;
 
+  /* The rows go when the dialog does, after its template children. */
+  if (self->restore_button == NULL)
+    return;
+
   g_clear_object (&self->preview);
   gtk_widget_set_sensitive (self->restore_button, FALSE);
   gtk_widget_set_sensitive (self->save_copy_button, FALSE);

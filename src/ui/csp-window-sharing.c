@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "csp-command.h"
@@ -87,6 +88,16 @@ merge_job_free (MergeJob *job)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MergeJob, merge_job_free)
+
+/* Moves everything out of @job into a new one. */
+static MergeJob *
+merge_job_steal (MergeJob *job)
+{
+  MergeJob *copy = g_memdup2 (job, sizeof (MergeJob));
+
+  memset (job, 0, sizeof (MergeJob));
+  return copy;
+}
 
 static void
 merge_job_notify (gpointer  data,
@@ -275,9 +286,8 @@ on_merge_read (GObject      *source,
   if (self->document == NULL)
     return;
 
-  /* The dialog keeps the job: steal it from the task. */
-  g_task_set_task_data (G_TASK (result), NULL, NULL);
-  show_merge_review (self, job);
+  /* The dialog keeps what the task read. */
+  show_merge_review (self, merge_job_steal (job));
 }
 
 static void
@@ -358,6 +368,18 @@ merge_activated (GSimpleAction *action,
 /* Earlier versions */
 
 static void
+keep_lineage (CspPlan *copy,
+              CspPlan *current)
+{
+  const CspKindInfo *info = csp_item_get_info (CSP_ITEM (copy));
+
+  _csp_item_set_string_raw (CSP_ITEM (copy), csp_kind_find_field (info, "revision"),
+                            csp_item_get_string (CSP_ITEM (current), "revision"));
+  _csp_item_set_strv_raw (CSP_ITEM (copy), csp_kind_find_field (info, "ancestors"),
+                          csp_item_get_strv (CSP_ITEM (current), "ancestors"));
+}
+
+static void
 on_history_restore (CspHistoryDialog *dialog,
                     CspPlan          *plan,
                     CspWindow        *self)
@@ -372,6 +394,11 @@ on_history_restore (CspHistoryDialog *dialog,
   bytes = csp_plan_to_bytes (plan);
   copy = csp_plan_load_bytes (bytes, NULL);
   g_return_if_fail (copy != NULL);
+
+  /* Restoring is an edit of the document as it is: it keeps its own
+   * revision and ancestors, so that merges still find what it shares
+   * with copies saved since the old version. */
+  keep_lineage (copy, csp_document_get_plan (self->document));
   replace_content (self, g_steal_pointer (&copy), _("Restore earlier version"));
 }
 
