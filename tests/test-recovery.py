@@ -61,7 +61,9 @@ class Recovery:
                         XDG_DATA_HOME=os.path.join(self.dir, "data"),
                         CSP_PLANNER_HISTORY_DIR=os.path.join(self.dir, "history"),
                         GSETTINGS_BACKEND="memory",
-                        G_MESSAGES_DEBUG="csp-sharing")
+                        G_MESSAGES_DEBUG="csp-sharing",
+                        # No accessibility bus: its daemon would talk on our TAP stdout.
+                        GTK_A11Y="none")
         self.env.pop("G_DEBUG", None)
         sample = subprocess.run([PLANNER, "--sample"], check=True, capture_output=True).stdout
         with open(self.plan, "wb") as f:

@@ -212,8 +212,12 @@ update_summary (CspMergeDialog *self)
                                               n_conflicts), n_conflicts);
 
   g_free (self->summary);
-  /* Translators: "3 changes taken from theirs, 1 new progress update, 2 conflicts" */
-  self->summary = g_strdup_printf (_("%s, %s, %s."), changes, updates, conflicts);
+  if (n_updates > 0)
+    /* Translators: "3 changes taken from theirs, 1 new progress update, 2 conflicts" */
+    self->summary = g_strdup_printf (_("%s, %s, %s."), changes, updates, conflicts);
+  else
+    /* Translators: "3 changes taken from theirs, 2 conflicts" */
+    self->summary = g_strdup_printf (_("%s, %s."), changes, conflicts);
   gtk_label_set_label (self->summary_label, self->summary);
 }
 
