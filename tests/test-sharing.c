@@ -243,6 +243,39 @@ edit_mine (Fixture *f)
   csp_timestamp_set_fixed (NULL);
 }
 
+typedef struct
+{
+  CspHistory *history;
+  char       *id;
+  char       *revision;
+} Recorded;
+
+static gboolean
+is_recorded (gpointer data)
+{
+  Recorded *recorded = data;
+
+  return csp_history_contains (recorded->history, recorded->id, recorded->revision);
+}
+
+/* A merge gives the plan a revision of its own, which the history
+ * keeps (written in a worker thread: wait for it). */
+static void
+wait_for_recorded (Fixture *f)
+{
+  CspItem *plan = CSP_ITEM (csp_window_get_plan (f->window));
+  Recorded recorded = {
+    csp_history_new (NULL),
+    g_strdup (csp_item_get_id (plan)),
+    g_strdup (csp_item_get_string (plan, "revision")),
+  };
+
+  wait_until (is_recorded, &recorded);
+  g_object_unref (recorded.history);
+  g_free (recorded.id);
+  g_free (recorded.revision);
+}
+
 static CspMergeDialog *
 merge_their_copy (Fixture *f)
 {
@@ -290,6 +323,7 @@ test_merge_review_apply_undo (Fixture       *f,
   g_assert_nonnull (strstr (csp_merge_dialog_get_summary (dialog), "1 conflict"));
 
   csp_merge_dialog_apply (dialog);
+  wait_for_recorded (f);
   g_assert_null (csp_window_get_merge_dialog (f->window));
   g_assert_cmpstr (csp_item_get_string (nth_action (plan, 0), "status"), ==, "off-track");
   g_assert_cmpstr (csp_item_get_string (nth_action (plan, 1), "outcome"), ==, "Their outcome");
@@ -324,6 +358,7 @@ test_merge_keep_mine (Fixture       *f,
                    ==, CSP_MERGE_MINE);
   g_assert_nonnull (strstr (csp_merge_dialog_get_summary (dialog), "1 change taken from theirs"));
   csp_merge_dialog_apply (dialog);
+  wait_for_recorded (f);
 
   g_assert_cmpstr (csp_item_get_string (nth_action (plan, 0), "status"), ==, "at-risk");
   g_assert_cmpstr (csp_item_get_string (nth_action (plan, 1), "outcome"), ==, "Their outcome");
@@ -367,6 +402,7 @@ test_disk_changed_bar (Fixture       *f,
   g_action_group_activate_action (G_ACTION_GROUP (f->window), "merge-changes", NULL);
   wait_until (has_merge_dialog, f->window);
   csp_merge_dialog_apply (csp_window_get_merge_dialog (f->window));
+  wait_for_recorded (f);
   g_assert_cmpstr (csp_item_get_string (CSP_ITEM (csp_window_get_plan (f->window)), "title"),
                    ==, "Saved elsewhere");
   g_assert_null (csp_window_get_disk_message (f->window));

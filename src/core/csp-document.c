@@ -361,6 +361,7 @@ typedef struct
   GBytes *bytes;       /* as written */
   char   *document_id;
   char   *revision;    /* the new one */
+  char   *etag;        /* of the file written */
 } Save;
 
 static void
@@ -372,6 +373,7 @@ save_free (gpointer data)
   g_clear_pointer (&save->bytes, g_bytes_unref);
   g_free (save->document_id);
   g_free (save->revision);
+  g_free (save->etag);
   g_free (save->old_revision);
   g_strfreev (save->old_ancestors);
   g_free (save);
@@ -432,30 +434,43 @@ record_in_thread (GTask        *task,
 }
 
 static void
+on_recorded (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CspDocument *self = g_task_get_source_object (task);
+  Save *save = g_task_get_task_data (task);
+
+  set_file (self, save->file, save->etag);
+  csp_document_set_modified (self, FALSE);
+  csp_undo_stack_set_clean (self->undo_stack);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
 on_replace_done (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  g_autoptr(GTask) record = NULL;
   CspDocument *self = g_task_get_source_object (task);
   Save *save = g_task_get_task_data (task);
-  g_autofree char *etag = NULL;
   GError *error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, &etag, &error))
+  if (!g_file_replace_contents_finish (G_FILE (source), result, &save->etag, &error))
     {
       restore_revision (self, save);
       g_task_return_error (task, error);
       return;
     }
 
-  set_file (self, save->file, etag);
-  csp_document_set_modified (self, FALSE);
-  csp_undo_stack_set_clean (self->undo_stack);
-
   /* The save is done once the history knows the new revision too, so
    * that a merge right after it finds it. */
-  g_task_run_in_thread (task, record_in_thread);
+  record = g_task_new (NULL, NULL, on_recorded, g_steal_pointer (&task));
+  g_task_set_task_data (record, save, NULL);
+  g_task_run_in_thread (record, record_in_thread);
 }
 
 void

@@ -605,6 +605,13 @@ on_reload_answered (int      response,
     return;
 
   file = csp_document_get_file (self->document);
+  if (file != NULL && !g_file_query_exists (file, NULL))
+    {
+      show_message (self, _("The file is no longer there"),
+                    _("It was moved or deleted. Save to write your copy to it again."));
+      return;
+    }
+
   if (file != NULL)
     {
       g_autoptr(GFile) reloaded = g_object_ref (file);
@@ -714,9 +721,13 @@ dismiss_error_activated (GSimpleAction *action,
 static void
 on_modified_changed (CspWindowSharing *sharing)
 {
-  /* Saved: the error of an earlier attempt is history. */
+  /* Saved: the error of an earlier attempt is history, and the file on
+   * disk is ours again. */
   if (!csp_document_get_modified (sharing->document))
-    gtk_revealer_set_reveal_child (sharing->error_bar, FALSE);
+    {
+      gtk_revealer_set_reveal_child (sharing->error_bar, FALSE);
+      hide_disk_bar (sharing);
+    }
 }
 
 static void

@@ -17,8 +17,7 @@ void             csp_window_merge_file          (CspWindow      *self,
                                                  GFile          *file);
 /* The review of the merge under way, or NULL. */
 CspMergeDialog  *csp_window_get_merge_dialog    (CspWindow      *self);
-/* TRUE once a merge has been read and its review is shown (or it
- * failed): for tests, which iterate the main loop until then. */
+/* TRUE while a copy is being read and merged, before its review. */
 gboolean         csp_window_is_merging          (CspWindow      *self);
 
 /* The message of the banner that says the file changed on disk, or
