@@ -6,6 +6,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "csp-command.h"
+#include "csp-item-private.h"
+#include "csp-merge.h"
 #include "csp-plan.h"
 
 typedef enum
@@ -776,4 +778,73 @@ csp_command_group_get_size (CspCommand *group)
   g_return_val_if_fail (group != NULL && group->klass == &group_class, 0);
 
   return ((GroupCommand *) group)->children->len;
+}
+
+/* Replacing the whole content of a plan */
+
+typedef struct
+{
+  CspCommand  parent;
+  CspPlan    *plan;
+  CspPlan    *other; /* the content not in @plan: the new before apply, the old after */
+} ReplaceCommand;
+
+static gboolean
+replace_apply (CspCommand *command)
+{
+  ReplaceCommand *self = (ReplaceCommand *) command;
+
+  if (csp_item_equal (CSP_ITEM (self->plan), CSP_ITEM (self->other)))
+    return FALSE;
+
+  _csp_item_swap_contents (CSP_ITEM (self->plan), CSP_ITEM (self->other));
+
+  return TRUE;
+}
+
+static void
+replace_revert (CspCommand *command)
+{
+  ReplaceCommand *self = (ReplaceCommand *) command;
+
+  _csp_item_swap_contents (CSP_ITEM (self->plan), CSP_ITEM (self->other));
+}
+
+static CspItem *
+replace_get_item (CspCommand *command,
+                  gboolean    reverted)
+{
+  return CSP_ITEM (((ReplaceCommand *) command)->plan);
+}
+
+static void
+replace_clear (CspCommand *command)
+{
+  ReplaceCommand *self = (ReplaceCommand *) command;
+
+  g_clear_object (&self->plan);
+  g_clear_object (&self->other);
+}
+
+static const CspCommandClass replace_class = {
+  sizeof (ReplaceCommand), replace_apply, replace_revert, replace_get_item, replace_clear,
+};
+
+CspCommand *
+csp_command_new_replace_content (CspPlan    *plan,
+                                 CspPlan    *content,
+                                 const char *label)
+{
+  ReplaceCommand *self;
+
+  g_return_val_if_fail (CSP_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (CSP_IS_PLAN (content), NULL);
+  g_return_val_if_fail (plan != content, NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  self = (ReplaceCommand *) command_new (&replace_class, label);
+  self->plan = g_object_ref (plan);
+  self->other = g_object_ref (content);
+
+  return (CspCommand *) self;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "csp-item.h"
+#include "csp-plan.h"
 
 G_BEGIN_DECLS
 
@@ -76,6 +77,17 @@ CspCommand *csp_command_new_group      (const char         *label);
 void        csp_command_group_add      (CspCommand         *group,
                                         CspCommand         *command);
 guint       csp_command_group_get_size (CspCommand         *group);
+
+/* Replaces everything in @plan (its fields, nested objects, lists,
+ * tombstones and unknown keys) with what @content holds, in place: the
+ * plan object and its list models stay, so the views follow. For a
+ * merge or a restored revision, one step. The command takes @content
+ * over: the caller must not use it afterwards (it holds the old
+ * content while the command is applied). Generic over the kind table;
+ * stamps nothing, since every "modified" comes from @content. */
+CspCommand *csp_command_new_replace_content (CspPlan       *plan,
+                                             CspPlan       *content,
+                                             const char    *label);
 
 /* Returns FALSE, and changes nothing, when the command would not change
  * the plan (a field set to the value it has, a move to where the

@@ -7,6 +7,7 @@
 
 #include "csp-document.h"
 #include "csp-format.h"
+#include "csp-history.h"
 #include "csp-item-private.h"
 #include "csp-undo.h"
 
@@ -207,6 +208,24 @@ csp_document_set_modified (CspDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+const char *
+csp_document_get_etag (CspDocument *self)
+{
+  g_return_val_if_fail (CSP_IS_DOCUMENT (self), NULL);
+
+  return self->etag;
+}
+
+void
+csp_document_set_etag (CspDocument *self,
+                       const char  *etag)
+{
+  g_return_if_fail (CSP_IS_DOCUMENT (self));
+
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
+}
+
 char *
 csp_document_dup_title (CspDocument *self)
 {
@@ -231,6 +250,28 @@ set_file (CspDocument *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
     }
+}
+
+/* History */
+
+/* Keeps a revision in the local history, so that a later merge can
+ * find what two copies have in common, and "Browse earlier versions"
+ * can show it. Blocking: called in worker threads only. A failure
+ * costs the history one revision, not the user the file: warn only. */
+static void
+record_revision (const char *document_id,
+                 const char *revision,
+                 GBytes     *bytes)
+{
+  g_autoptr(CspHistory) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (document_id == NULL || revision == NULL || *revision == '\0')
+    return;
+
+  history = csp_history_new (NULL);
+  if (!csp_history_record_bytes (history, document_id, revision, bytes, &error))
+    g_warning ("The revision %s was not kept in the history: %s", revision, error->message);
 }
 
 /* Loading */
@@ -298,6 +339,15 @@ csp_document_load (GFile         *file,
   self = csp_document_new (plan, file);
   self->etag = info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
 
+  /* The plan as read, written out again: the bytes the history keeps
+   * are the canonical ones whatever the file's line ends or spacing. */
+  {
+    g_autoptr(GBytes) bytes = csp_plan_to_bytes (plan);
+
+    record_revision (csp_item_get_id (CSP_ITEM (plan)),
+                     csp_item_get_string (CSP_ITEM (plan), "revision"), bytes);
+  }
+
   return self;
 }
 
@@ -308,6 +358,10 @@ typedef struct
   GFile  *file;
   char   *old_revision;
   GStrv   old_ancestors;
+  GBytes *bytes;       /* as written */
+  char   *document_id;
+  char   *revision;    /* the new one */
+  char   *etag;        /* of the file written */
 } Save;
 
 static void
@@ -316,6 +370,10 @@ save_free (gpointer data)
   Save *save = data;
 
   g_clear_object (&save->file);
+  g_clear_pointer (&save->bytes, g_bytes_unref);
+  g_free (save->document_id);
+  g_free (save->revision);
+  g_free (save->etag);
   g_free (save->old_revision);
   g_strfreev (save->old_ancestors);
   g_free (save);
@@ -364,27 +422,55 @@ restore_revision (CspDocument *self,
 }
 
 static void
+record_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  Save *save = task_data;
+
+  record_revision (save->document_id, save->revision, save->bytes);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_recorded (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CspDocument *self = g_task_get_source_object (task);
+  Save *save = g_task_get_task_data (task);
+
+  set_file (self, save->file, save->etag);
+  csp_document_set_modified (self, FALSE);
+  csp_undo_stack_set_clean (self->undo_stack);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
 on_replace_done (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  g_autoptr(GTask) record = NULL;
   CspDocument *self = g_task_get_source_object (task);
   Save *save = g_task_get_task_data (task);
-  g_autofree char *etag = NULL;
   GError *error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, &etag, &error))
+  if (!g_file_replace_contents_finish (G_FILE (source), result, &save->etag, &error))
     {
       restore_revision (self, save);
       g_task_return_error (task, error);
       return;
     }
 
-  set_file (self, save->file, etag);
-  csp_document_set_modified (self, FALSE);
-  csp_undo_stack_set_clean (self->undo_stack);
-  g_task_return_boolean (task, TRUE);
+  /* The save is done once the history knows the new revision too, so
+   * that a merge right after it finds it. */
+  record = g_task_new (NULL, NULL, on_recorded, g_steal_pointer (&task));
+  g_task_set_task_data (record, save, NULL);
+  g_task_run_in_thread (record, record_in_thread);
 }
 
 void
@@ -413,6 +499,17 @@ csp_document_save_async (CspDocument         *self,
   new_revision (self, save);
   bytes = csp_plan_to_bytes (self->plan);
   same_file = self->file != NULL && g_file_equal (save->file, self->file);
+  save->bytes = g_bytes_ref (bytes);
+  save->document_id = g_strdup (csp_item_get_id (CSP_ITEM (self->plan)));
+  save->revision = g_strdup (csp_item_get_string (CSP_ITEM (self->plan), "revision"));
+
+  /* What g_file_replace_contents () does with a local file (GLib 2.74,
+   * seen with strace): when the file exists, it writes a temporary
+   * ".goutputstream-XXXXXX" beside it, fsync()s it, links the old file
+   * to "NAME~" (the backup) and renames the temporary file over NAME;
+   * a crash leaves the old file or the new one, never half of one. A
+   * new file is written in place (O_EXCL) without fsync (): there is
+   * no old content to lose. */
 
   g_file_replace_contents_bytes_async (save->file, bytes,
                                        same_file && !force ? self->etag : NULL,

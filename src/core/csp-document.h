@@ -24,6 +24,12 @@ CspUndoStack *csp_document_get_undo_stack (CspDocument         *self);
 gboolean     csp_document_get_modified  (CspDocument          *self);
 void         csp_document_set_modified  (CspDocument          *self,
                                          gboolean              modified);
+/* The etag of the file as the document last read or wrote it (NULL:
+ * not known): a file whose etag differs was changed by someone else.
+ * Setting it is for a document made from a draft of that file. */
+const char  *csp_document_get_etag      (CspDocument          *self);
+void         csp_document_set_etag      (CspDocument          *self,
+                                         const char           *etag);
 /* The file's name, or "Untitled plan". */
 char        *csp_document_dup_title     (CspDocument          *self);
 

@@ -14,6 +14,12 @@ void _csp_item_set_list_raw         (CspItem      *self,
 void _csp_plan_emit_changed         (CspPlan      *self,
                                      CspItem      *item,
                                      const char   *key);
+/* Exchanges every field, nested object, list item and unknown key of
+ * two objects of the same kind, in place: the objects and their list
+ * models stay, so views see notifications and items-changed. Stamps
+ * nothing; emits CspPlan::changed for each key. */
+void _csp_item_swap_contents        (CspItem      *a,
+                                     CspItem      *b);
 
 /* Defines the final type of a kind: its instance struct and a
  * class_init that installs the kind's fields as properties. */

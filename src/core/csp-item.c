@@ -880,3 +880,106 @@ csp_timestamp_set_fixed (const char *timestamp)
   g_free (fixed_timestamp);
   fixed_timestamp = g_strdup (timestamp);
 }
+
+static void
+swap_list (CspItem *a,
+           CspItem *b,
+           guint    field)
+{
+  CspItemPrivate *priv_a = csp_item_get_instance_private (a);
+  CspItemPrivate *priv_b = csp_item_get_instance_private (b);
+  GListStore *store_a = priv_a->values[field].list;
+  GListStore *store_b = priv_b->values[field].list;
+  guint n_a = g_list_model_get_n_items (G_LIST_MODEL (store_a));
+  guint n_b = g_list_model_get_n_items (G_LIST_MODEL (store_b));
+  g_autoptr(GPtrArray) items_a = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) items_b = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_a; i++)
+    g_ptr_array_add (items_a, g_list_model_get_item (G_LIST_MODEL (store_a), i));
+  for (guint i = 0; i < n_b; i++)
+    g_ptr_array_add (items_b, g_list_model_get_item (G_LIST_MODEL (store_b), i));
+
+  /* The stores stay where they are, so that views of the lists see
+   * the change as items-changed. */
+  g_list_store_splice (store_a, 0, n_a, items_b->pdata, n_b);
+  g_list_store_splice (store_b, 0, n_b, items_a->pdata, n_a);
+
+  for (guint i = 0; i < n_b; i++)
+    ((CspItemPrivate *) csp_item_get_instance_private (g_ptr_array_index (items_b, i)))->parent = a;
+  for (guint i = 0; i < n_a; i++)
+    ((CspItemPrivate *) csp_item_get_instance_private (g_ptr_array_index (items_a, i)))->parent = b;
+}
+
+static void
+swap_field (CspItem *a,
+            CspItem *b,
+            guint    field)
+{
+  CspItemPrivate *priv_a = csp_item_get_instance_private (a);
+  CspItemPrivate *priv_b = csp_item_get_instance_private (b);
+  CspValue value;
+
+  switch (csp_item_get_info (a)->fields[field].type)
+    {
+    case CSP_FIELD_FORMAT:
+    case CSP_FIELD_VERSION:
+      break;
+    case CSP_FIELD_LIST:
+      swap_list (a, b, field);
+      break;
+    case CSP_FIELD_OBJECT:
+      value = priv_a->values[field];
+      priv_a->values[field] = priv_b->values[field];
+      priv_b->values[field] = value;
+      ((CspItemPrivate *) csp_item_get_instance_private (priv_a->values[field].object))->parent = a;
+      ((CspItemPrivate *) csp_item_get_instance_private (priv_b->values[field].object))->parent = b;
+      break;
+    case CSP_FIELD_ID:
+    case CSP_FIELD_STRING:
+    case CSP_FIELD_DATE:
+    case CSP_FIELD_TIMESTAMP:
+    case CSP_FIELD_STATUS:
+    case CSP_FIELD_BOOLEAN:
+    case CSP_FIELD_STRV:
+    default:
+      value = priv_a->values[field];
+      priv_a->values[field] = priv_b->values[field];
+      priv_b->values[field] = value;
+      break;
+    }
+}
+
+void
+_csp_item_swap_contents (CspItem *a,
+                         CspItem *b)
+{
+  CspItemPrivate *priv_a = csp_item_get_instance_private (a);
+  CspItemPrivate *priv_b = csp_item_get_instance_private (b);
+  const CspKindInfo *info = csp_item_get_info (a);
+  CspPlan *plan_a = csp_item_get_plan (a);
+  CspPlan *plan_b = csp_item_get_plan (b);
+  GPtrArray *extras;
+
+  g_return_if_fail (csp_item_get_kind (a) == csp_item_get_kind (b));
+
+  for (guint i = 0; i < info->n_fields; i++)
+    swap_field (a, b, i);
+
+  extras = priv_a->extras;
+  priv_a->extras = priv_b->extras;
+  priv_b->extras = extras;
+
+  /* Every field is new to whoever watches either object. */
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      if (info->fields[i].type == CSP_FIELD_FORMAT || info->fields[i].type == CSP_FIELD_VERSION)
+        continue;
+      notify_field (a, i);
+      notify_field (b, i);
+      if (plan_a != NULL)
+        _csp_plan_emit_changed (plan_a, a, info->fields[i].key);
+      if (plan_b != NULL)
+        _csp_plan_emit_changed (plan_b, b, info->fields[i].key);
+    }
+}

@@ -12,6 +12,7 @@
 #include "csp-format.h"
 #include "csp-ui-util.h"
 #include "csp-window.h"
+#include "csp-window-sharing.h"
 
 struct _CspApplication
 {
@@ -173,6 +174,7 @@ csp_application_activate (GApplication *app)
     }
 
   gtk_window_present (window);
+  csp_sharing_offer_drafts (GTK_APPLICATION (app));
 }
 
 static void
@@ -185,6 +187,7 @@ csp_application_open (GApplication  *app,
 
   for (int i = 0; i < n_files; i++)
     csp_application_open_file (CSP_APPLICATION (app), files[i], from);
+  csp_sharing_offer_drafts (GTK_APPLICATION (app));
 }
 
 /* Actions */
@@ -258,6 +261,7 @@ static const struct
   { "win.export", { "<Control>e", NULL } },
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  { "win.merge", { "<Control><Shift>m", NULL } },
 };
 
 static void
@@ -282,6 +286,7 @@ csp_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 
   load_style ();
+  csp_sharing_init_application (GTK_APPLICATION (app));
 }
 
 static void

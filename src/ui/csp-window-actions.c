@@ -119,19 +119,12 @@ on_overwrite_answered (int      response,
     save_document (save->window, save->file, TRUE, save->close_after);
 }
 
-static void
-on_error_dismissed (int      response,
-                    gpointer user_data)
-{
-}
-
 /* Takes @save. */
 static void
 report_save_error (Save         *save,
                    const GError *error)
 {
   const char *overwrite[] = { _("_Cancel"), _("_Overwrite"), NULL };
-  const char *close_only[] = { _("_Close"), NULL };
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
     {
@@ -143,8 +136,7 @@ report_save_error (Save         *save,
       return;
     }
 
-  csp_ui_ask (GTK_WINDOW (save->window), _("The plan could not be saved"), error->message,
-              close_only, 0, 0, on_error_dismissed, NULL);
+  _csp_window_show_save_error (save->window, error);
   save_free (save);
 }
 

@@ -16,6 +16,7 @@ struct _CspWindow
   CspDocument          *document;
   GFile                *file;          /* being loaded, or that failed */
   GCancellable         *cancellable;
+  struct _CspWindowSharing *sharing;   /* csp-window-sharing.c */
   GSettings            *settings;      /* NULL when the schema is not installed */
   guint                 is_sample : 1;
   guint                 close_confirmed : 1;
@@ -61,5 +62,18 @@ void     _csp_window_init_editors       (CspWindow      *self);
 /* csp-window.c: the first theme of the priority shown (or of the
  * plan), where a new action goes when none is selected. */
 CspItem *_csp_window_get_current_theme  (CspWindow      *self);
+/* csp-window.c: after the plan's whole content was replaced (a merge,
+ * an earlier version, their undo), the sidebar and the action list
+ * still point at the objects that left: show the document afresh. */
+void     _csp_window_refresh_if_stale   (CspWindow      *self);
+
+/* csp-window-sharing.c: merging, earlier versions, changes on disk,
+ * failed saves, drafts. */
+void     _csp_window_init_sharing       (CspWindow      *self);
+void     _csp_window_dispose_sharing    (CspWindow      *self);
+/* The window shows another document, or none. */
+void     _csp_window_sharing_update     (CspWindow      *self);
+void     _csp_window_show_save_error    (CspWindow      *self,
+                                         const GError   *error);
 
 G_END_DECLS

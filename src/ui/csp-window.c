@@ -417,6 +417,7 @@ csp_window_dispose (GObject *object)
   CspWindow *self = CSP_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  _csp_window_dispose_sharing (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CSP_TYPE_WINDOW);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
@@ -481,6 +482,7 @@ csp_window_init (CspWindow *self)
   restore_settings (self);
   _csp_window_init_actions (self);
   _csp_window_init_edit (self);
+  _csp_window_init_sharing (self);
   update_title (self);
 }
 
@@ -542,6 +544,7 @@ csp_window_set_document (CspWindow   *self,
   update_title (self);
   _csp_window_update_actions (self);
   _csp_window_edit_update_actions (self);
+  _csp_window_sharing_update (self);
 }
 
 CspDocument *
@@ -611,6 +614,7 @@ show_error (CspWindow    *self,
   update_title (self);
   _csp_window_update_actions (self);
   _csp_window_edit_update_actions (self);
+  _csp_window_sharing_update (self);
 }
 
 static void
@@ -696,6 +700,33 @@ csp_window_is_loading (CspWindow *self)
   g_return_val_if_fail (CSP_IS_WINDOW (self), FALSE);
 
   return self->cancellable != NULL;
+}
+
+void
+_csp_window_refresh_if_stale (CspWindow *self)
+{
+  CspPlan *plan = csp_window_get_plan (self);
+  g_autoptr(CspDocument) document = NULL;
+  gboolean stale = FALSE;
+
+  if (plan == NULL)
+    return;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar));
+       row != NULL && !stale;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      Section *section = g_object_get_data (G_OBJECT (row), "section");
+
+      stale = section != NULL && section->priority != NULL
+              && csp_item_get_plan (section->priority) != plan;
+    }
+
+  if (!stale)
+    return;
+
+  document = g_object_ref (self->document);
+  csp_window_set_document (self, document);
 }
 
 /* Going to items */
