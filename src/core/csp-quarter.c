@@ -105,11 +105,18 @@ csp_quarter_compare (CspQuarter a,
   return 0;
 }
 
+char *
+csp_date_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
 static CspQuarter
 today_quarter (const char *today)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *date = csp_date_today ();
   CspQuarter quarter = { 2018, 1 };
 
   csp_quarter_for_date (today != NULL ? today : date, &quarter);

@@ -27,6 +27,9 @@ void       csp_quarter_get_range     (CspQuarter   quarter,
 /* The quarter of a YYYY-MM-DD date; FALSE when it is not a date. */
 gboolean   csp_quarter_for_date      (const char  *date,
                                       CspQuarter  *quarter);
+/* Today as YYYY-MM-DD, in local time. */
+char      *csp_date_today            (void);
+
 int        csp_quarter_compare       (CspQuarter   a,
                                       CspQuarter   b);
 

@@ -100,8 +100,7 @@ book_init (CspBook         *book,
            gpointer         progress_data,
            GCancellable    *cancellable)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *now_date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *now_date = csp_date_today ();
   CspQuarter unused;
 
   book->plan = plan;

@@ -9,6 +9,7 @@
 #include "csp-page-util.h"
 #include "csp-quarter.h"
 #include "csp-status-bar.h"
+#include "csp-ui-util.h"
 
 /* Why an action needs chasing; one list each, so an action that is
  * both off track and overdue shows in both. */
@@ -153,10 +154,11 @@ dup_period_label (CspItem *period)
   if (period == NULL)
     return NULL;
 
-  start = csp_page_dup_date_label (csp_item_get_string (period, "start"));
-  end = csp_page_dup_date_label (csp_item_get_string (period, "end"));
-  if (start == NULL || end == NULL)
+  if (*csp_item_get_string (period, "start") == '\0' || *csp_item_get_string (period, "end") == '\0')
     return NULL;
+
+  start = csp_ui_format_date (csp_item_get_string (period, "start"));
+  end = csp_ui_format_date (csp_item_get_string (period, "end"));
 
   /* Translators: the plan's period, "1 April 2018 to 31 March 2019". */
   return g_strdup_printf (_("%s to %s"), start, end);
@@ -258,7 +260,7 @@ refresh_chasing (CspOverviewPage *self)
 {
   g_autoptr(GPtrArray) actions = csp_plan_collect_actions (self->plan, FALSE);
   CspQuarter quarter = csp_plan_get_current_quarter (self->plan, NULL);
-  g_autofree char *today = csp_page_dup_today ();
+  g_autofree char *today = csp_date_today ();
   char first[11], last[11];
 
   csp_quarter_get_range (quarter, first, last);

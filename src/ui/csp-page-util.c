@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "csp-page-util.h"
+#include "csp-ui-util.h"
 #include "csp-plan.h"
 
 #define ITEM_KEY "csp-page-item"
@@ -85,31 +86,6 @@ csp_page_get_item (GtkWidget *widget)
   return g_object_get_data (G_OBJECT (widget), ITEM_KEY);
 }
 
-char *
-csp_page_dup_date_label (const char *date)
-{
-  g_autoptr(GDateTime) time = NULL;
-  int year, month, day;
-
-  if (date == NULL || sscanf (date, "%4d-%2d-%2d", &year, &month, &day) != 3)
-    return NULL;
-
-  time = g_date_time_new_utc (year, month, day, 0, 0, 0);
-  if (time == NULL)
-    return NULL;
-
-  /* Translators: a date as strftime() writes it: "1 April 2018". */
-  return g_date_time_format (time, _("%-d %B %Y"));
-}
-
-char *
-csp_page_dup_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 GtkWidget *
 csp_page_placeholder_new (const char *text)
 {
@@ -167,7 +143,8 @@ dup_action_details (CspItem *action)
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   CspItem *priority = csp_action_get_priority (action);
   g_autofree char *owners = csp_action_dup_owners_label (action);
-  g_autofree char *due = csp_page_dup_date_label (csp_item_get_string (action, "due"));
+  const char *due_date = csp_item_get_string (action, "due");
+  g_autofree char *due = *due_date != '\0' ? csp_ui_format_date (due_date) : NULL;
 
   if (priority != NULL)
     g_ptr_array_add (parts, g_strdup (csp_item_get_string (priority, "title")));

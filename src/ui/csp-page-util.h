@@ -20,11 +20,6 @@ void       csp_page_set_item         (GtkWidget   *widget,
                                       CspItem     *item);
 CspItem   *csp_page_get_item         (GtkWidget   *widget);
 
-/* "1 April 2018" for "2018-04-01"; NULL for an empty or invalid date. */
-char      *csp_page_dup_date_label   (const char  *date);
-/* Today as YYYY-MM-DD, local time. */
-char      *csp_page_dup_today        (void);
-
 GtkWidget *csp_page_placeholder_new  (const char  *text);
 /* A wrapped, left-aligned label; @css_class may be NULL. */
 GtkWidget *csp_page_label_new        (const char  *text,

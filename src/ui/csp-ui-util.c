@@ -23,7 +23,8 @@ csp_ui_format_date (const char *date)
   if (time == NULL)
     return g_strdup (date);
 
-  return g_date_time_format (time, "%-d %B %Y");
+  /* Translators: a date as strftime() writes it: "1 April 2018". */
+  return g_date_time_format (time, _("%-d %B %Y"));
 }
 
 void

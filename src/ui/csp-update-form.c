@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "csp-edit-field.h"
+#include "csp-quarter.h"
 #include "csp-page-util.h"
 #include "csp-ui-util.h"
 #include "csp-update-form.h"
@@ -225,7 +226,7 @@ csp_update_form_start (CspUpdateForm *self,
                        CspUndoStack  *stack,
                        CspItem       *action)
 {
-  g_autofree char *today = csp_page_dup_today ();
+  g_autofree char *today = csp_date_today ();
   g_autofree char *author = NULL;
 
   g_return_if_fail (CSP_IS_UPDATE_FORM (self));
