@@ -667,8 +667,7 @@ csp_action_detail_class_init (CspActionDetailClass *klass)
 
   /* Asks the window to show an item elsewhere: an owner's partner. */
   signals[SHOW_ITEM] =
-    g_signal_new ("show-item", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, CSP_TYPE_ITEM);
+    csp_ui_new_show_item_signal (G_TYPE_FROM_CLASS (klass));
 
   g_type_ensure (CSP_TYPE_UPDATE_FORM);
 

@@ -7,6 +7,7 @@
 
 #include "csp-glossary-page.h"
 #include "csp-page-util.h"
+#include "csp-ui-util.h"
 
 struct _CspGlossaryPage
 {
@@ -99,11 +100,7 @@ csp_glossary_page_class_init (CspGlossaryPageClass *klass)
    * link to actions, so it is not emitted.
    */
   signals[SHOW_ITEM] =
-    g_signal_new ("show-item",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, CSP_TYPE_ITEM);
+    csp_ui_new_show_item_signal (G_TYPE_FROM_CLASS (klass));
 
   /* The template's expressions name the type. */
   g_type_ensure (CSP_TYPE_TERM);

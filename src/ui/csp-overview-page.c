@@ -365,11 +365,7 @@ csp_overview_page_class_init (CspOverviewPageClass *klass)
    * Emitted when an entry of "What needs chasing" is activated.
    */
   signals[SHOW_ITEM] =
-    g_signal_new ("show-item",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, CSP_TYPE_ITEM);
+    csp_ui_new_show_item_signal (G_TYPE_FROM_CLASS (klass));
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/csp-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CspOverviewPage, title_label);

@@ -7,6 +7,7 @@
 
 #include "csp-links.h"
 #include "csp-page-util.h"
+#include "csp-ui-util.h"
 #include "csp-partners-page.h"
 
 struct _CspPartnersPage
@@ -373,11 +374,7 @@ csp_partners_page_class_init (CspPartnersPageClass *klass)
    * Emitted when one of the actions the partner leads is clicked.
    */
   signals[SHOW_ITEM] =
-    g_signal_new ("show-item",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, CSP_TYPE_ITEM);
+    csp_ui_new_show_item_signal (G_TYPE_FROM_CLASS (klass));
 
   /* The template's expressions name the type. */
   g_type_ensure (CSP_TYPE_PARTNER);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "csp-page-util.h"
+#include "csp-ui-util.h"
 #include "csp-text-page.h"
 
 /* Lines longer than this are hard to read; wider windows get margins. */
@@ -203,11 +204,7 @@ csp_text_page_class_init (CspTextPageClass *klass)
    * links to actions yet, so it is not emitted.
    */
   signals[SHOW_ITEM] =
-    g_signal_new ("show-item",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, CSP_TYPE_ITEM);
+    csp_ui_new_show_item_signal (G_TYPE_FROM_CLASS (klass));
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/csp-text-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CspTextPage, content_box);

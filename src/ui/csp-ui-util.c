@@ -277,6 +277,13 @@ csp_ui_launch_file (GtkWindow *parent,
 #endif
 }
 
+guint
+csp_ui_new_show_item_signal (GType type)
+{
+  return g_signal_new ("show-item", type, G_SIGNAL_RUN_LAST,
+                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, CSP_TYPE_ITEM);
+}
+
 GSettings *
 csp_ui_new_settings (void)
 {

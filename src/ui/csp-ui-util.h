@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "csp-item.h"
 #include "csp-status.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,11 @@ void      csp_ui_choose_file         (GtkWindow           *parent,
  * is not installed: running from the build tree without the compiled
  * schemas must not abort. */
 GSettings *csp_ui_new_settings       (void);
+
+/* Installs the "show-item" signal (one CspItem argument) that the
+ * window's pages and the action detail emit to ask the window to show
+ * an object elsewhere: an action, a partner. Returns its id. */
+guint     csp_ui_new_show_item_signal (GType               type);
 
 /* Opens @file in the application the desktop chooses for it. */
 void      csp_ui_launch_file         (GtkWindow           *parent,
