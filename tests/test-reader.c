@@ -62,6 +62,10 @@ static const BadCase bad_cases[] = {
     " \"g\": 1, \"h\": 1, \"i\": 1, \"j\": 1, \"k\": 1, \"l\": 1, \"m\": 1, \"n\": 1, \"o\": 1, \"p\": 1,"
     " \"q\": 1, \"r\": 1, \"c\": 2}}", CSP_FORMAT_ERROR_SYNTAX,
     "$: line 1, column 174: the key “c” appears twice in this object" },
+  { "huge-number", "{\"format\": \"csp-plan\", \"x\": 4e4444444444}", CSP_FORMAT_ERROR_SYNTAX,
+    "$: line 1, column 29: the number 4e4444444444 is too large" },
+  { "huge-integer", "{\"format\": \"csp-plan\", \"x\": -99999999999999999999}", CSP_FORMAT_ERROR_SYNTAX,
+    "$: line 1, column 29: the number -99999999999999999999 is too large" },
   { "root-array", "[1, 2]", CSP_FORMAT_ERROR_NOT_A_PLAN,
     "$: expected an object, found an array: this is not a CSP plan" },
   { "root-string", "\"plan\"", CSP_FORMAT_ERROR_NOT_A_PLAN,

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n-lib.h>
 
 #include "csp-format.h"
@@ -180,9 +181,30 @@ digits (Scanner *s)
   return s->p > start ? TRUE : unexpected (s);
 }
 
+/* A number json-glib would change on the way through: an integer
+ * beyond 64 bits, or one too large for a double, which would come back
+ * as "inf" and make the file unreadable. */
+static gboolean
+number_fits (const char *start,
+             const char *end,
+             gboolean    integer)
+{
+  g_autofree char *text = g_strndup (start, end - start);
+  double value;
+
+  if (integer)
+    return g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, NULL, NULL);
+
+  value = g_ascii_strtod (text, NULL);
+  return isfinite (value);
+}
+
 static gboolean
 number (Scanner *s)
 {
+  const char *start = s->p;
+  gboolean integer = TRUE;
+
   if (*s->p == '-')
     s->p++;
   if (s->p < s->end && *s->p == '0')
@@ -197,17 +219,23 @@ number (Scanner *s)
   if (s->p < s->end && *s->p == '.')
     {
       s->p++;
+      integer = FALSE;
       if (!digits (s))
         return FALSE;
     }
   if (s->p < s->end && (*s->p == 'e' || *s->p == 'E'))
     {
       s->p++;
+      integer = FALSE;
       if (s->p < s->end && (*s->p == '+' || *s->p == '-'))
         s->p++;
       if (!digits (s))
         return FALSE;
     }
+
+  if (!number_fits (start, s->p, integer))
+    return fail_at (s, start, _("the number %.*s is too large"),
+                    (int) MIN (s->p - start, 40), start);
 
   return TRUE;
 }
