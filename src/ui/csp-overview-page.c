@@ -229,10 +229,8 @@ dup_heading (Chase       chase,
     }
 }
 
-/* A list box lays out every row it holds: a county-sized plan has
- * thousands of actions to chase, which took half a minute to show.
- * The heading keeps the whole count; the action list shows them all. */
-#define CHASE_MAX_ROWS 50
+/* The heading keeps the whole count; the action list shows them all. */
+#define CHASE_MAX_ROWS CSP_OVERVIEW_CHASE_MAX_ROWS
 
 static GtkWidget *
 more_row_new (guint more)
