@@ -276,6 +276,19 @@ record_revision (const char *document_id,
 
 /* Loading */
 
+static CspDocument *load_document (GFile         *file,
+                                   GCancellable  *cancellable,
+                                   GBytes       **to_record,
+                                   GError       **error);
+
+static void
+record_plan_revision (CspPlan *plan,
+                      GBytes  *bytes)
+{
+  record_revision (csp_item_get_id (CSP_ITEM (plan)),
+                   csp_item_get_string (CSP_ITEM (plan), "revision"), bytes);
+}
+
 static void
 load_in_thread (GTask        *task,
                 gpointer      source_object,
@@ -283,13 +296,26 @@ load_in_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   g_autoptr(CspDocument) document = NULL;
+  g_autoptr(GBytes) to_record = NULL;
+  g_autofree char *document_id = NULL;
+  g_autofree char *revision = NULL;
   GError *error = NULL;
 
-  document = csp_document_load (task_data, cancellable, &error);
+  document = load_document (task_data, cancellable, &to_record, &error);
   if (document == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_steal_pointer (&document), g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The window gets the document first; the history file is written
+   * after, from bytes made before the plan left this thread. */
+  document_id = g_strdup (csp_item_get_id (CSP_ITEM (document->plan)));
+  revision = g_strdup (csp_item_get_string (CSP_ITEM (document->plan), "revision"));
+  g_task_return_pointer (task, g_steal_pointer (&document), g_object_unref);
+
+  if (to_record != NULL)
+    record_revision (document_id, revision, to_record);
 }
 
 void
@@ -317,16 +343,20 @@ csp_document_load_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-CspDocument *
-csp_document_load (GFile         *file,
-                   GCancellable  *cancellable,
-                   GError       **error)
+/* Reads @file. @to_record gets the bytes the history should keep for
+ * the plan's revision, or NULL when it has them already. */
+static CspDocument *
+load_document (GFile         *file,
+               GCancellable  *cancellable,
+               GBytes       **to_record,
+               GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(CspPlan) plan = NULL;
+  g_autoptr(CspHistory) history = NULL;
+  const char *document_id;
+  const char *revision;
   CspDocument *self;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   plan = csp_plan_load_file (file, cancellable, error);
   if (plan == NULL)
@@ -340,13 +370,31 @@ csp_document_load (GFile         *file,
   self->etag = info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
 
   /* The plan as read, written out again: the bytes the history keeps
-   * are the canonical ones whatever the file's line ends or spacing. */
-  {
-    g_autoptr(GBytes) bytes = csp_plan_to_bytes (plan);
+   * are the canonical ones whatever the file's line ends or spacing.
+   * A revision the history knows (a file opened again) costs nothing. */
+  *to_record = NULL;
+  document_id = csp_item_get_id (CSP_ITEM (plan));
+  revision = csp_item_get_string (CSP_ITEM (plan), "revision");
+  history = csp_history_new (NULL);
+  if (*revision != '\0' && !csp_history_contains (history, document_id, revision))
+    *to_record = csp_plan_to_bytes (plan);
 
-    record_revision (csp_item_get_id (CSP_ITEM (plan)),
-                     csp_item_get_string (CSP_ITEM (plan), "revision"), bytes);
-  }
+  return self;
+}
+
+CspDocument *
+csp_document_load (GFile         *file,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GBytes) to_record = NULL;
+  CspDocument *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = load_document (file, cancellable, &to_record, error);
+  if (self != NULL && to_record != NULL)
+    record_plan_revision (self->plan, to_record);
 
   return self;
 }
