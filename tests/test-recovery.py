@@ -6,7 +6,8 @@ file holds the edit and the draft is gone.
 
 Runs under a display and a session bus of its own (meson wraps it in
 xvfb-run and dbus-run-session); edits and actions travel as a user's
-would, through CSP_PLANNER_TEST_EDIT and the GActions on D-Bus."""
+would: through the GActions on D-Bus (win.add-action, app.restore-drafts,
+win.save)."""
 
 import json
 import os
@@ -22,7 +23,16 @@ from cspt import PLANNER, Tap  # noqa: E402
 
 APP_ID = "io.github.cspplanner.CspPlanner"
 APP_PATH = "/io/github/cspplanner/CspPlanner"
-EDITED = "Edited before the crash"
+EDITED = "New action"
+TITLE = "Partnership Plan 2018 - 2019"
+
+
+def has_new_action(plan):
+    """Whether the plan holds the action that win.add-action adds."""
+    return any(action.get("text") == EDITED
+               for priority in (plan or {}).get("priorities", [])
+               for theme in priority.get("themes", [])
+               for action in theme.get("actions", []))
 
 
 def wait_for(what, timeout=30):
@@ -88,13 +98,16 @@ class Recovery:
     def draft_holds_edit(self):
         for entry in self.drafts_of_plan():
             draft = read_json(os.path.join(self.drafts, entry["name"] + ".json"))
-            if draft is not None and draft.get("title") == EDITED:
+            if has_new_action(draft):
                 return entry
         return None
 
     def crash(self):
-        app = self.start([self.plan], "first.log", CSP_PLANNER_TEST_EDIT="title=" + EDITED)
-        entry = wait_for(self.draft_holds_edit)
+        app = self.start([self.plan], "first.log")
+        # The window takes a moment to come up on the bus and to load
+        # the plan; until then the action is missing or disabled.
+        entry = wait_for(lambda: activate(APP_PATH + "/window/1", "add-action").returncode == 0
+                         and wait_for(self.draft_holds_edit, timeout=8), timeout=60)
         self.tap.check("a draft of the edit is written a few seconds after it", entry is not None,
                        open(self.log, encoding="utf-8").read())
         self.tap.check("the draft index names the original file", bool(self.drafts_of_plan()))
@@ -114,12 +127,12 @@ class Recovery:
             result = activate(APP_PATH, "restore-drafts")
             self.tap.check("app.restore-drafts is reachable over D-Bus", result.returncode == 0,
                            result.stderr)
-            restored = wait_for(lambda: self.logged("Restored a draft of " + EDITED))
+            restored = wait_for(lambda: self.logged("Restored a draft of " + TITLE))
             self.tap.check("the draft is restored with the edit", restored,
                            open(self.log, encoding="utf-8").read())
 
             result = activate(APP_PATH + "/window/1", "save")
-            saved = wait_for(lambda: (read_json(self.plan) or {}).get("title") == EDITED)
+            saved = wait_for(lambda: has_new_action(read_json(self.plan)))
             self.tap.check("saving the restored document writes the edit to the original file",
                            saved, result.stderr)
             draft = os.path.join(self.drafts, entry["name"] + ".json")

@@ -19,10 +19,6 @@
  * a writer's burst of events, or our own save still finishing. */
 #define DISK_CHECK_DELAY_MS 300
 
-/* Tests make an edit through this (KEY=VALUE, a field of the plan) in
- * the first document that has a file, as a user would. */
-#define TEST_EDIT_ENV "CSP_PLANNER_TEST_EDIT"
-
 typedef struct _CspWindowSharing
 {
   CspWindow      *window;     /* owns us */
@@ -737,23 +733,6 @@ on_plan_changed (CspWindowSharing *sharing)
 }
 
 static void
-apply_test_edit (CspDocument *document)
-{
-  static gboolean done;
-  const char *edit = g_getenv (TEST_EDIT_ENV);
-  g_auto(GStrv) parts = NULL;
-
-  if (done || edit == NULL || csp_document_get_file (document) == NULL)
-    return;
-
-  done = TRUE;
-  parts = g_strsplit (edit, "=", 2);
-  if (g_strv_length (parts) == 2)
-    csp_edit_set_string (csp_document_get_undo_stack (document),
-                         CSP_ITEM (csp_document_get_plan (document)), parts[0], parts[1], 0);
-}
-
-static void
 forget_document (CspWindowSharing *sharing)
 {
   if (sharing->document == NULL)
@@ -800,7 +779,6 @@ _csp_window_sharing_update (CspWindow *self)
                             G_CALLBACK (on_plan_changed), sharing);
   start_monitor (sharing);
   csp_drafts_watch (csp_drafts_get_default (), document);
-  apply_test_edit (document);
 }
 
 static const GActionEntry sharing_entries[] = {
