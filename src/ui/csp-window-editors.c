@@ -434,6 +434,8 @@ edit_plan (CspWindow *self)
   CspItem *plan = CSP_ITEM (csp_window_get_plan (self));
   CspItem *period = csp_item_get_object (plan, "period");
   CspItem *contact = csp_item_get_object (plan, "contact");
+  CspItem *review = csp_item_get_object (plan, "review");
+  CspItem *review_period = csp_item_get_object (review, "period");
   CspItemEditor *editor = csp_item_editor_new (GTK_WINDOW (self), _("Plan Details"), get_stack (self), plan);
 
   csp_item_editor_add_field (editor, plan, "title", _("Title"), FALSE, csp_validate_not_empty);
@@ -444,6 +446,14 @@ edit_plan (CspWindow *self)
   csp_item_editor_add_field (editor, contact, "phone", _("Phone"), FALSE, NULL);
   csp_item_editor_add_field (editor, contact, "email", _("Email"), FALSE, csp_validate_email);
   csp_item_editor_add_field (editor, contact, "website", _("Website"), FALSE, csp_validate_website);
+  /* The review of last year: its actions are edited like this year's,
+   * its initiatives on the Plan text page. */
+  csp_item_editor_add_field (editor, review, "title", _("Review title"), FALSE, NULL);
+  csp_item_editor_add_field (editor, review_period, "start", _("Reviewed period starts"), FALSE,
+                             csp_validate_period_date);
+  csp_item_editor_add_field (editor, review_period, "end", _("Reviewed period ends"), FALSE,
+                             csp_validate_period_date);
+  csp_item_editor_add_field (editor, review, "summary", _("Review summary"), TRUE, NULL);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
