@@ -48,6 +48,22 @@ run_sample (void)
   return CSP_EXIT_OK;
 }
 
+/* "1 action", "35 actions": @format is the count's g_dngettext ()
+ * form; the text is kept in @keep. */
+static const char *
+count_text (GPtrArray  *keep,
+            const char *format,
+            guint       n)
+{
+  char *text = g_strdup_printf (format, n);
+
+  g_ptr_array_add (keep, text);
+  return text;
+}
+
+#define COUNT(n, singular, plural) \
+  count_text (keep, g_dngettext (GETTEXT_PACKAGE, singular, plural, (n)), (n))
+
 static int
 run_check (const char *filename)
 {
@@ -55,6 +71,7 @@ run_check (const char *filename)
   g_autoptr(GError) error = NULL;
   g_autoptr(CspPlan) plan = NULL;
   g_autofree char *display = g_filename_display_name (filename);
+  g_autoptr(GPtrArray) keep = NULL;
   CspCounts plan_counts, review_counts;
   guint partners;
   guint terms;
@@ -69,12 +86,18 @@ run_check (const char *filename)
   terms = csp_item_get_n_children (CSP_ITEM (plan), "glossary");
 
   /* One line, for scripts and for people. */
-  g_print (_("%s: valid: “%s”: %u priorities, %u themes, %u actions, %u updates; "
-             "review: %u priorities, %u actions, %u updates; %u partners, %u glossary entries\n"),
+  keep = g_ptr_array_new_with_free_func (g_free);
+  g_print (_("%s: valid: “%s”: %s, %s, %s, %s; review: %s, %s, %s; %s, %s\n"),
            display, csp_item_get_string (CSP_ITEM (plan), "title"),
-           plan_counts.priorities, plan_counts.themes, plan_counts.actions, plan_counts.updates,
-           review_counts.priorities, review_counts.actions, review_counts.updates,
-           partners, terms);
+           COUNT (plan_counts.priorities, "%u priority", "%u priorities"),
+           COUNT (plan_counts.themes, "%u theme", "%u themes"),
+           COUNT (plan_counts.actions, "%u action", "%u actions"),
+           COUNT (plan_counts.updates, "%u update", "%u updates"),
+           COUNT (review_counts.priorities, "%u priority", "%u priorities"),
+           COUNT (review_counts.actions, "%u action", "%u actions"),
+           COUNT (review_counts.updates, "%u update", "%u updates"),
+           COUNT (partners, "%u partner", "%u partners"),
+           COUNT (terms, "%u glossary entry", "%u glossary entries"));
 
   return CSP_EXIT_OK;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
 #include <glib/gi18n.h>
 
 #include "csp-application.h"
@@ -19,6 +20,9 @@ main (int   argc,
   const char *localedir = LOCALEDIR;
 #endif
 
+  /* Before anything is translated: the command line runs before GTK
+   * would set the locale. */
+  setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -7,6 +7,7 @@ package)."""
 import copy
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -38,9 +39,18 @@ NS = {
 FORBIDDEN = set("[]:*?/\\")
 
 
-def run(*args, cwd=None):
+def run(*args, cwd=None, env=None):
     return subprocess.run([PLANNER, *args], capture_output=True, text=True,
-                          timeout=120, cwd=cwd)
+                          timeout=120, cwd=cwd, env=env)
+
+
+def comma_locale():
+    """A locale with a decimal comma that this machine has, or None."""
+    names = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.split()
+    for name in ("fr_FR.utf8", "de_DE.utf8", "fr_FR.UTF-8", "de_DE.UTF-8"):
+        if name in names:
+            return name
+    return None
 
 
 def load_sample():
@@ -356,6 +366,23 @@ class ExportTest(unittest.TestCase):
         self.assertEqual(len(chart.findall(".//c:barChart/c:ser", NS)), 5)
         categories = chart.find(".//c:ser/c:cat//c:f", NS).text
         self.assertEqual(categories, f"Summary!$A$9:$A${8 + len(self.sample['priorities'])}")
+
+    def test_decimal_comma_locale(self):
+        # libxlsxwriter prints numbers with printf: under a French locale
+        # it wrote widths as "13,7" and no spreadsheet opened the file.
+        name = comma_locale()
+        if name is None:
+            self.skipTest("no locale with a decimal comma is installed")
+        out = os.path.join(self.dir, "comma.xlsx")
+        result = run("--export-xlsx", out, env=dict(os.environ, LC_ALL=name))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with zipfile.ZipFile(out) as package:
+            for part in package.namelist():
+                if part.endswith(".xml"):
+                    xml = package.read(part).decode("utf-8")
+                    self.assertIsNone(re.search(r'(width|left|right|top|bottom|header|footer)="[0-9]+,[0-9]', xml),
+                                      part)
+        openpyxl.load_workbook(out)
 
     # The reporting quarter
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "csp-item-private.h"
 #include "csp-plan.h"
 
@@ -137,20 +139,20 @@ static const CspField tombstone_fields[] = {
 #define KIND(name, fields) { name, fields, G_N_ELEMENTS (fields), -2, -2 }
 
 static CspKindInfo kinds[CSP_N_KINDS] = {
-  [CSP_KIND_PLAN] = KIND ("plan", plan_fields),
-  [CSP_KIND_PERIOD] = KIND ("period", period_fields),
-  [CSP_KIND_CONTACT] = KIND ("contact", contact_fields),
-  [CSP_KIND_SECTION] = KIND ("section", section_fields),
-  [CSP_KIND_REVIEW] = KIND ("review", review_fields),
-  [CSP_KIND_PRIORITY] = KIND ("priority", priority_fields),
-  [CSP_KIND_THEME] = KIND ("theme", theme_fields),
-  [CSP_KIND_ACTION] = KIND ("action", action_fields),
-  [CSP_KIND_OWNER] = KIND ("owner", owner_fields),
-  [CSP_KIND_UPDATE] = KIND ("update", update_fields),
-  [CSP_KIND_PARTNER] = KIND ("partner", partner_fields),
-  [CSP_KIND_PERSON] = KIND ("contact", person_fields),
-  [CSP_KIND_TERM] = KIND ("glossary entry", term_fields),
-  [CSP_KIND_TOMBSTONE] = KIND ("deletion", tombstone_fields),
+  [CSP_KIND_PLAN] = KIND (N_("plan"), plan_fields),
+  [CSP_KIND_PERIOD] = KIND (N_("period"), period_fields),
+  [CSP_KIND_CONTACT] = KIND (N_("contact"), contact_fields),
+  [CSP_KIND_SECTION] = KIND (N_("section"), section_fields),
+  [CSP_KIND_REVIEW] = KIND (N_("review"), review_fields),
+  [CSP_KIND_PRIORITY] = KIND (N_("priority"), priority_fields),
+  [CSP_KIND_THEME] = KIND (N_("theme"), theme_fields),
+  [CSP_KIND_ACTION] = KIND (N_("action"), action_fields),
+  [CSP_KIND_OWNER] = KIND (N_("owner"), owner_fields),
+  [CSP_KIND_UPDATE] = KIND (N_("update"), update_fields),
+  [CSP_KIND_PARTNER] = KIND (N_("partner"), partner_fields),
+  [CSP_KIND_PERSON] = KIND (N_("contact"), person_fields),
+  [CSP_KIND_TERM] = KIND (N_("glossary entry"), term_fields),
+  [CSP_KIND_TOMBSTONE] = KIND (N_("deletion"), tombstone_fields),
 };
 
 int

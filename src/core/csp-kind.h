@@ -64,7 +64,7 @@ typedef struct
 
 typedef struct
 {
-  const char     *name;     /* "action", used in messages */
+  const char     *name;     /* "action", for messages: untranslated, pass it to _() */
   const CspField *fields;
   guint           n_fields;
   int             id_field;       /* index of "id", or -1 */

@@ -402,7 +402,7 @@ read_item (Reader     *r,
     {
       if ((info->fields[i].flags & CSP_FIELD_REQUIRED) && !seen[i])
         {
-          fail (r, _("“%s” is missing: every %s needs it"), info->fields[i].key, info->name);
+          fail (r, _("“%s” is missing: every %s needs it"), info->fields[i].key, _(info->name));
           return NULL;
         }
     }

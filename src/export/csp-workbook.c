@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -240,6 +242,62 @@ move_into_place (const char    *temp,
                       cancellable, NULL, NULL, error);
 }
 
+/* libxlsxwriter prints the workbook's numbers (widths, margins, chart
+ * values) with printf: under a locale with a decimal comma it writes
+ * "13,7", which no spreadsheet reads. The C numeric locale is set for
+ * this thread only while the workbook is written, so that the rest of
+ * the application keeps the user's. */
+#ifdef G_OS_WIN32
+typedef struct
+{
+  int   per_thread;
+  char *numeric;
+} NumericLocale;
+
+static void
+numeric_locale_push_c (NumericLocale *saved)
+{
+  saved->per_thread = _configthreadlocale (_ENABLE_PER_THREAD_LOCALE);
+  saved->numeric = g_strdup (setlocale (LC_NUMERIC, NULL));
+  setlocale (LC_NUMERIC, "C");
+}
+
+static void
+numeric_locale_pop (NumericLocale *saved)
+{
+  setlocale (LC_NUMERIC, saved->numeric);
+  _configthreadlocale (saved->per_thread);
+  g_free (saved->numeric);
+}
+#else
+typedef struct
+{
+  locale_t c;
+  locale_t old;
+} NumericLocale;
+
+static void
+numeric_locale_push_c (NumericLocale *saved)
+{
+  /* The messages keep the user's language: only numbers change. */
+  locale_t base = duplocale (LC_GLOBAL_LOCALE);
+
+  saved->c = base != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", base) : (locale_t) 0;
+  if (saved->c == (locale_t) 0 && base != (locale_t) 0)
+    freelocale (base);
+  saved->old = saved->c != (locale_t) 0 ? uselocale (saved->c) : (locale_t) 0;
+}
+
+static void
+numeric_locale_pop (NumericLocale *saved)
+{
+  if (saved->c == (locale_t) 0)
+    return;
+  uselocale (saved->old);
+  freelocale (saved->c);
+}
+#endif
+
 gboolean
 csp_workbook_export (CspPlan          *plan,
                      const char       *path,
@@ -251,6 +309,7 @@ csp_workbook_export (CspPlan          *plan,
                      GError          **error)
 {
   CspBook book = { 0 };
+  NumericLocale numeric;
   g_autofree char *temp = NULL;
   gboolean ok;
 
@@ -264,7 +323,9 @@ csp_workbook_export (CspPlan          *plan,
     return FALSE;
 
   book_init (&book, plan, quarter, today, progress, progress_data, cancellable);
+  numeric_locale_push_c (&numeric);
   ok = write_workbook (&book, temp);
+  numeric_locale_pop (&numeric);
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&book.error));
   else
