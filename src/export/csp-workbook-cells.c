@@ -208,17 +208,29 @@ check_cell (CspSheet  *sheet,
   _csp_book_check (sheet->book, result, sheet->name, what);
 }
 
+/* The lines @text wraps to; it is valid UTF-8, so its characters are
+ * the bytes that do not continue one. */
 static guint
 count_lines (const char *text,
              double      width)
 {
-  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
   guint lines = 0;
+  guint chars = 0;
 
-  for (guint i = 0; paragraphs[i] != NULL; i++)
-    lines += MAX (1, (guint) ceil (g_utf8_strlen (paragraphs[i], -1) / MAX (width, 1.0)));
+  for (const char *p = text;; p++)
+    {
+      if (*p == '\n' || *p == '\0')
+        {
+          lines += MAX (1, (guint) ceil (chars / MAX (width, 1.0)));
+          chars = 0;
+          if (*p == '\0')
+            break;
+        }
+      else if ((*p & 0xC0) != 0x80)
+        chars++;
+    }
 
-  return MAX (lines, 1);
+  return lines;
 }
 
 /* Neither Excel nor LibreOffice makes a row tall enough for its wrapped
@@ -257,13 +269,14 @@ _csp_sheet_text (CspSheet   *sheet,
                  const char *text,
                  CspStyle    style)
 {
-  g_autofree char *cut = NULL;
+  g_autofree char *owned = NULL;
   lxw_format *format = sheet->book->styles[style];
+  const char *cut;
 
   if (sheet->book->error != NULL)
     return;
 
-  cut = _csp_cell_text (text != NULL ? text : "");
+  cut = _csp_cell_text_peek (text != NULL ? text : "", &owned);
   if (*cut == '\0')
     check_cell (sheet, worksheet_write_blank (sheet->worksheet, row, col, format), row, col);
   else
@@ -343,7 +356,8 @@ _csp_sheet_link (CspSheet   *sheet,
                  const char *url,
                  const char *text)
 {
-  g_autofree char *cut = NULL;
+  g_autofree char *owned = NULL;
+  const char *cut;
   lxw_error result;
 
   if (sheet->book->error != NULL)
@@ -355,7 +369,7 @@ _csp_sheet_link (CspSheet   *sheet,
       return;
     }
 
-  cut = _csp_cell_text (text);
+  cut = _csp_cell_text_peek (text, &owned);
   result = worksheet_write_url_opt (sheet->worksheet, row, col, url,
                                     sheet->book->styles[CSP_STYLE_LINK], cut, NULL);
 

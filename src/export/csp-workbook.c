@@ -92,6 +92,13 @@ count_work (CspPlan *plan)
 }
 
 static void
+facts_free (gpointer data)
+{
+  _csp_action_facts_clear (data);
+  g_free (data);
+}
+
+static void
 book_init (CspBook         *book,
            CspPlan         *plan,
            CspQuarter       quarter,
@@ -111,7 +118,7 @@ book_init (CspBook         *book,
              sizeof book->today);
   book->footer = _csp_footer_make (csp_item_get_string (CSP_ITEM (plan), "partnership"));
   book->sheet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  book->statuses = g_hash_table_new (NULL, NULL);
+  book->facts = g_hash_table_new_full (NULL, NULL, NULL, facts_free);
   book->progress = progress;
   book->progress_data = progress_data;
   book->cancellable = cancellable;
@@ -125,7 +132,7 @@ book_clear (CspBook *book)
   g_clear_pointer (&book->workbook, lxw_workbook_free);
   g_clear_pointer (&book->footer, g_free);
   g_clear_pointer (&book->sheet_names, g_hash_table_unref);
-  g_clear_pointer (&book->statuses, g_hash_table_unref);
+  g_clear_pointer (&book->facts, g_hash_table_unref);
   g_clear_pointer (&book->summary_name, g_free);
   g_clear_pointer (&book->review_name, g_free);
   g_clear_pointer (&book->partners_name, g_free);
