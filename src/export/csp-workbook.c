@@ -329,11 +329,18 @@ forward_progress (double   fraction,
 {
   ExportData *data = user_data;
   ProgressCall *call = g_new (ProgressCall, 1);
+  g_autoptr(GSource) source = g_idle_source_new ();
 
   call->func = data->progress;
   call->data = data->progress_data;
   call->fraction = fraction;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, call_progress, call, g_free);
+
+  /* Not g_main_context_invoke (): while the caller's thread is not
+   * running its loop, that would call back here, in the worker. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, call_progress, call, g_free);
+  g_source_set_static_name (source, "[csp-planner] workbook progress");
+  g_source_attach (source, data->context);
 }
 
 static void
