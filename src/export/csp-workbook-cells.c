@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "csp-workbook-private.h"
@@ -208,29 +209,37 @@ check_cell (CspSheet  *sheet,
   _csp_book_check (sheet->book, result, sheet->name, what);
 }
 
-/* The lines @text wraps to; it is valid UTF-8, so its characters are
- * the bytes that do not continue one. */
+/* The lines @length bytes of valid UTF-8 wrap to in @width characters. */
 static guint
 count_lines (const char *text,
+             gsize       length,
              double      width)
 {
+  const char *end = text + length;
   guint lines = 0;
-  guint chars = 0;
 
-  for (const char *p = text;; p++)
+  width = MAX (width, 1.0);
+  for (const char *p = text;; )
     {
-      if (*p == '\n' || *p == '\0')
-        {
-          lines += MAX (1, (guint) ceil (chars / MAX (width, 1.0)));
-          chars = 0;
-          if (*p == '\0')
-            break;
-        }
-      else if ((*p & 0xC0) != 0x80)
-        chars++;
-    }
+      const char *newline = memchr (p, '\n', end - p);
+      gsize bytes = (newline != NULL ? newline : end) - p;
+      gsize chars = bytes;
 
-  return lines;
+      /* A paragraph no longer in bytes than the width is one line:
+       * count its characters (the bytes that start one) only when it
+       * might be more. */
+      if (bytes > width)
+        {
+          chars = 0;
+          for (gsize i = 0; i < bytes; i++)
+            chars += ((guchar) p[i] & 0xC0) != 0x80;
+        }
+      lines += MAX (1, (guint) ceil (chars / width));
+
+      if (newline == NULL)
+        return lines;
+      p = newline + 1;
+    }
 }
 
 /* Neither Excel nor LibreOffice makes a row tall enough for its wrapped
@@ -244,9 +253,10 @@ fit_row (CspSheet   *sheet,
          CspStyle    style)
 {
   double height = style == CSP_STYLE_TITLE ? 22 : style == CSP_STYLE_HEADING ? 18 : LINE_HEIGHT;
+  lxw_error result;
 
   if (recipes[style].in_table && col < CSP_SHEET_MAX_COLUMNS && sheet->widths[col] > 0)
-    height *= count_lines (text, sheet->widths[col]);
+    height *= count_lines (text, strlen (text), sheet->widths[col]);
   height = MIN (height, MAX_HEIGHT);
 
   if (row != sheet->fit_row)
@@ -258,8 +268,9 @@ fit_row (CspSheet   *sheet,
     return;
 
   sheet->fit_height = height;
-  _csp_book_check (sheet->book, worksheet_set_row (sheet->worksheet, row, height, NULL),
-                   sheet->name, _("row height"));
+  result = worksheet_set_row (sheet->worksheet, row, height, NULL);
+  if (result != LXW_NO_ERROR)
+    _csp_book_check (sheet->book, result, sheet->name, _("row height"));
 }
 
 void

@@ -42,6 +42,8 @@ typedef struct
   char             today[11];
   char            *footer;
   GHashTable      *sheet_names;  /* casefolded names in use */
+  GPtrArray       *actions;        /* this year's, in the plan's order */
+  GPtrArray       *review_actions; /* last year's */
   GHashTable      *facts;        /* action → its CspActionFacts at the quarter's end */
   char            *summary_name;
   char            *review_name;

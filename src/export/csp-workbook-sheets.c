@@ -186,11 +186,11 @@ _csp_write_review (CspBook *book)
   };
   CspItem *review = csp_item_get_object (CSP_ITEM (book->plan), "review");
   g_autoptr(CspSheet) sheet = _csp_sheet_new (book, book->review_name);
-  g_autoptr(GPtrArray) actions = csp_plan_collect_actions (book->plan, TRUE);
   const char *title = csp_item_get_string (review, "title");
 
   write_action_table (sheet, *title != '\0' ? title : book->review_name,
-                      _("Last year’s actions with their final updates"), columns, actions, FALSE);
+                      _("Last year’s actions with their final updates"), columns,
+                      book->review_actions, FALSE);
 }
 
 /* "Name, role, phone, email", one contact a line. */

@@ -264,7 +264,6 @@ void
 _csp_write_summary (CspBook *book)
 {
   g_autoptr(CspSheet) sheet = _csp_sheet_new (book, book->summary_name);
-  g_autoptr(GPtrArray) actions = csp_plan_collect_actions (book->plan, FALSE);
   guint n_priorities = csp_item_get_n_children (CSP_ITEM (book->plan), "priorities");
   lxw_row_t row;
 
@@ -274,7 +273,7 @@ _csp_write_summary (CspBook *book)
   row += insert_chart (book, sheet, row, n_priorities);
 
   for (guint i = 0; i < G_N_ELEMENTS (exceptions) && _csp_book_step (book); i++)
-    row = write_exceptions (book, sheet, row, actions, i);
+    row = write_exceptions (book, sheet, row, book->actions, i);
 
   if (book->error == NULL)
     worksheet_activate (sheet->worksheet);

@@ -77,17 +77,14 @@ reserve_names (CspBook *book)
   book->key_name = _csp_sheet_name_make (book->sheet_names, _("Key"), "Key");
 }
 
+/* A step for each row, and a few for the lists and the key. */
 static guint
-count_work (CspPlan *plan)
+count_work (CspBook *book)
 {
-  CspCounts counts, review;
-  CspItem *root = CSP_ITEM (plan);
+  CspItem *root = CSP_ITEM (book->plan);
 
-  csp_plan_count (plan, FALSE, &counts);
-  csp_plan_count (plan, TRUE, &review);
-
-  /* A step for each row, and a few for the lists and the key. */
-  return counts.priorities + counts.actions + review.actions + 5 +
+  return csp_item_get_n_children (root, "priorities") + book->actions->len +
+         book->review_actions->len + 5 +
          csp_item_get_n_children (root, "partners") + csp_item_get_n_children (root, "glossary");
 }
 
@@ -122,7 +119,9 @@ book_init (CspBook         *book,
   book->progress = progress;
   book->progress_data = progress_data;
   book->cancellable = cancellable;
-  book->total = count_work (plan);
+  book->actions = csp_plan_collect_actions (plan, FALSE);
+  book->review_actions = csp_plan_collect_actions (plan, TRUE);
+  book->total = count_work (book);
   reserve_names (book);
 }
 
@@ -133,6 +132,8 @@ book_clear (CspBook *book)
   g_clear_pointer (&book->footer, g_free);
   g_clear_pointer (&book->sheet_names, g_hash_table_unref);
   g_clear_pointer (&book->facts, g_hash_table_unref);
+  g_clear_pointer (&book->actions, g_ptr_array_unref);
+  g_clear_pointer (&book->review_actions, g_ptr_array_unref);
   g_clear_pointer (&book->summary_name, g_free);
   g_clear_pointer (&book->review_name, g_free);
   g_clear_pointer (&book->partners_name, g_free);
