@@ -209,6 +209,32 @@ check_cell (CspSheet  *sheet,
   _csp_book_check (sheet->book, result, sheet->name, what);
 }
 
+/* The characters in @bytes of valid UTF-8: the bytes that do not
+ * continue one (10xxxxxx), eight at a time. */
+static gsize
+count_chars (const char *text,
+             gsize       bytes)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize continuing = 0;
+  gsize i = 0;
+
+  for (; i + 8 <= bytes; i += 8)
+    {
+      guint64 word;
+      guint64 marks;
+
+      memcpy (&word, text + i, 8);
+      /* Bit 7 set and bit 6 clear; then add up the bytes' flags. */
+      marks = (word & ~(word << 1) & high) >> 7;
+      continuing += (marks * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56;
+    }
+  for (; i < bytes; i++)
+    continuing += ((guchar) text[i] & 0xC0) == 0x80;
+
+  return bytes - continuing;
+}
+
 /* The lines @length bytes of valid UTF-8 wrap to in @width characters. */
 static guint
 count_lines (const char *text,
@@ -223,17 +249,10 @@ count_lines (const char *text,
     {
       const char *newline = memchr (p, '\n', end - p);
       gsize bytes = (newline != NULL ? newline : end) - p;
-      gsize chars = bytes;
-
       /* A paragraph no longer in bytes than the width is one line:
-       * count its characters (the bytes that start one) only when it
-       * might be more. */
-      if (bytes > width)
-        {
-          chars = 0;
-          for (gsize i = 0; i < bytes; i++)
-            chars += ((guchar) p[i] & 0xC0) != 0x80;
-        }
+       * count its characters only when it might be more. */
+      gsize chars = bytes > width ? count_chars (p, bytes) : bytes;
+
       lines += MAX (1, (guint) ceil (chars / width));
 
       if (newline == NULL)
