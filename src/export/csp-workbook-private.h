@@ -41,10 +41,10 @@ typedef struct
   char             quarter_last[11];
   char             today[11];
   char            *footer;
-  GHashTable      *sheet_names;  /* casefolded names in use */
+  GHashTable      *sheet_names;    /* casefolded names in use */
   GPtrArray       *actions;        /* this year's, in the plan's order */
   GPtrArray       *review_actions; /* last year's */
-  GHashTable      *facts;        /* action → its CspActionFacts at the quarter's end */
+  GHashTable      *facts;          /* action → its CspActionFacts at the quarter's end */
   char            *summary_name;
   char            *review_name;
   char            *partners_name;
@@ -156,13 +156,14 @@ typedef struct
 {
   CspItem   *update;      /* the newest update up to then, or NULL */
   CspStatus  status;
-  gboolean   updated;     /* an update dated within the reporting quarter */
+  gboolean   updated;     /* an update dated within the quarter */
   char      *owners;      /* "TMBC; Kent Police" */
 } CspActionFacts;
 
 /* csp-workbook-sheets.c: one pass over an action's updates. @until NULL
  * is "as it stands": the newest update and the action's own status;
- * @first NULL leaves @facts->updated FALSE. */
+ * @facts->updated is an update from @first to @until (FALSE when @first
+ * is NULL). */
 void       _csp_action_facts_init    (CspActionFacts   *facts,
                                       CspItem          *action,
                                       const char       *first,

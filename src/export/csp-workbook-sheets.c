@@ -50,6 +50,7 @@ _csp_action_facts_init (CspActionFacts *facts,
           continue;
         }
 
+      /* Borrowed: the list keeps its own reference to the update. */
       if (is_later (date, facts->update))
         facts->update = update;
       if (has_status && is_later (date, newest))
