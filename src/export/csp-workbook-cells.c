@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "csp-workbook-private.h"
@@ -208,17 +209,56 @@ check_cell (CspSheet  *sheet,
   _csp_book_check (sheet->book, result, sheet->name, what);
 }
 
+/* The characters in @bytes of valid UTF-8: the bytes that do not
+ * continue one (10xxxxxx), eight at a time. */
+static gsize
+count_chars (const char *text,
+             gsize       bytes)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize continuing = 0;
+  gsize i = 0;
+
+  for (; i + 8 <= bytes; i += 8)
+    {
+      guint64 word;
+      guint64 marks;
+
+      memcpy (&word, text + i, 8);
+      /* Bit 7 set and bit 6 clear; then add up the bytes' flags. */
+      marks = (word & ~(word << 1) & high) >> 7;
+      continuing += (marks * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56;
+    }
+  for (; i < bytes; i++)
+    continuing += ((guchar) text[i] & 0xC0) == 0x80;
+
+  return bytes - continuing;
+}
+
+/* The lines @length bytes of valid UTF-8 wrap to in @width characters. */
 static guint
 count_lines (const char *text,
+             gsize       length,
              double      width)
 {
-  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
+  const char *end = text + length;
   guint lines = 0;
 
-  for (guint i = 0; paragraphs[i] != NULL; i++)
-    lines += MAX (1, (guint) ceil (g_utf8_strlen (paragraphs[i], -1) / MAX (width, 1.0)));
+  width = MAX (width, 1.0);
+  for (const char *p = text;; )
+    {
+      const char *newline = memchr (p, '\n', end - p);
+      gsize bytes = (newline != NULL ? newline : end) - p;
+      /* A paragraph no longer in bytes than the width is one line:
+       * count its characters only when it might be more. */
+      gsize chars = bytes > width ? count_chars (p, bytes) : bytes;
 
-  return MAX (lines, 1);
+      lines += MAX (1, (guint) ceil (chars / width));
+
+      if (newline == NULL)
+        return lines;
+      p = newline + 1;
+    }
 }
 
 /* Neither Excel nor LibreOffice makes a row tall enough for its wrapped
@@ -232,9 +272,10 @@ fit_row (CspSheet   *sheet,
          CspStyle    style)
 {
   double height = style == CSP_STYLE_TITLE ? 22 : style == CSP_STYLE_HEADING ? 18 : LINE_HEIGHT;
+  lxw_error result;
 
   if (recipes[style].in_table && col < CSP_SHEET_MAX_COLUMNS && sheet->widths[col] > 0)
-    height *= count_lines (text, sheet->widths[col]);
+    height *= count_lines (text, strlen (text), sheet->widths[col]);
   height = MIN (height, MAX_HEIGHT);
 
   if (row != sheet->fit_row)
@@ -246,8 +287,9 @@ fit_row (CspSheet   *sheet,
     return;
 
   sheet->fit_height = height;
-  _csp_book_check (sheet->book, worksheet_set_row (sheet->worksheet, row, height, NULL),
-                   sheet->name, _("row height"));
+  result = worksheet_set_row (sheet->worksheet, row, height, NULL);
+  if (result != LXW_NO_ERROR)
+    _csp_book_check (sheet->book, result, sheet->name, _("row height"));
 }
 
 void
@@ -257,13 +299,14 @@ _csp_sheet_text (CspSheet   *sheet,
                  const char *text,
                  CspStyle    style)
 {
-  g_autofree char *cut = NULL;
+  g_autofree char *owned = NULL;
   lxw_format *format = sheet->book->styles[style];
+  const char *cut;
 
   if (sheet->book->error != NULL)
     return;
 
-  cut = _csp_cell_text (text != NULL ? text : "");
+  cut = _csp_cell_text_peek (text != NULL ? text : "", &owned);
   if (*cut == '\0')
     check_cell (sheet, worksheet_write_blank (sheet->worksheet, row, col, format), row, col);
   else
@@ -343,7 +386,8 @@ _csp_sheet_link (CspSheet   *sheet,
                  const char *url,
                  const char *text)
 {
-  g_autofree char *cut = NULL;
+  g_autofree char *owned = NULL;
+  const char *cut;
   lxw_error result;
 
   if (sheet->book->error != NULL)
@@ -355,7 +399,7 @@ _csp_sheet_link (CspSheet   *sheet,
       return;
     }
 
-  cut = _csp_cell_text (text);
+  cut = _csp_cell_text_peek (text, &owned);
   result = worksheet_write_url_opt (sheet->worksheet, row, col, url,
                                     sheet->book->styles[CSP_STYLE_LINK], cut, NULL);
 

@@ -41,8 +41,10 @@ typedef struct
   char             quarter_last[11];
   char             today[11];
   char            *footer;
-  GHashTable      *sheet_names;  /* casefolded names in use */
-  GHashTable      *statuses;     /* action → 1 + its status at the quarter's end */
+  GHashTable      *sheet_names;    /* casefolded names in use */
+  GPtrArray       *actions;        /* this year's, in the plan's order */
+  GPtrArray       *review_actions; /* last year's */
+  GHashTable      *facts;          /* action → its CspActionFacts at the quarter's end */
   char            *summary_name;
   char            *review_name;
   char            *partners_name;
@@ -88,6 +90,10 @@ char      *_csp_sheet_name_make      (GHashTable       *used,
                                       const char       *wanted,
                                       const char       *fallback);
 char      *_csp_cell_text            (const char       *text);
+/* _csp_cell_text () without a copy: @text itself when it fits, else a
+ * new string that is also put in @owned (else NULL) to be freed. */
+const char *_csp_cell_text_peek      (const char       *text,
+                                      char            **owned);
 char      *_csp_link_for_website     (const char       *website);
 char      *_csp_link_for_email       (const char       *email);
 char      *_csp_footer_make          (const char       *partnership);
@@ -145,12 +151,28 @@ void       _csp_sheet_widths         (CspSheet         *sheet,
                                       const CspColumn  *columns,
                                       guint             n_columns);
 
-/* csp-workbook-actions.c: what an action looked like at a date. */
-CspStatus  _csp_action_status_until  (CspItem          *action,
+/* What an action looked like at the end of a day. */
+typedef struct
+{
+  CspItem   *update;      /* the newest update up to then, or NULL */
+  CspStatus  status;
+  gboolean   updated;     /* an update dated within the quarter */
+  char      *owners;      /* "TMBC; Kent Police" */
+} CspActionFacts;
+
+/* csp-workbook-sheets.c: one pass over an action's updates. @until NULL
+ * is "as it stands": the newest update and the action's own status;
+ * @facts->updated is an update from @first to @until (FALSE when @first
+ * is NULL). */
+void       _csp_action_facts_init    (CspActionFacts   *facts,
+                                      CspItem          *action,
+                                      const char       *first,
                                       const char       *until);
-/* _csp_action_status_until (@action, the quarter's last day), worked
- * out once: the summary asks it of every action six times. */
-CspStatus  _csp_book_status          (CspBook          *book,
+void       _csp_action_facts_clear   (CspActionFacts   *facts);
+/* The facts at the quarter's end, worked out once: the summary and the
+ * priority's sheet both ask for them. */
+const CspActionFacts *
+           _csp_book_facts           (CspBook          *book,
                                       CspItem          *action);
 
 /* The sheets, in the order they appear. */

@@ -10,76 +10,105 @@
 
 #define N_ACTION_COLUMNS 6
 
-/* The status an action had at the end of a day: the one set by the
- * newest update up to then. When none of those set one, the action's
- * own status holds unless a later update changed it; then the status
- * of that day is not known, and "not started" claims least. */
-CspStatus
-_csp_action_status_until (CspItem    *action,
-                          const char *until)
+static gboolean
+is_later (const char *date,
+          CspItem    *than)
 {
-  CspItem *newest = NULL;
-  gboolean changed_later = FALSE;
-  CspStatus status = CSP_STATUS_NOT_STARTED;
-  guint n = csp_item_get_n_children (action, "updates");
+  /* Dates are YYYY-MM-DD, so they compare as strings; of two updates
+   * on one day the later in the list counts. */
+  return than == NULL || strcmp (date, csp_item_get_string (than, "date")) >= 0;
+}
 
-  if (until == NULL)
-    return csp_action_get_status (action);
+/* The status is the one set by the newest update up to @until. When
+ * none of those set one, the action's own status holds unless a later
+ * update changed it; then the status of that day is not known, and
+ * "not started" claims least. */
+void
+_csp_action_facts_init (CspActionFacts *facts,
+                        CspItem        *action,
+                        const char     *first,
+                        const char     *until)
+{
+  GListModel *updates = csp_item_get_list (action, "updates");
+  guint n = g_list_model_get_n_items (updates);
+  CspItem *newest = NULL;
+  CspStatus newest_status = CSP_STATUS_NOT_STARTED;
+  gboolean changed_later = FALSE;
+
+  *facts = (CspActionFacts) { .owners = csp_action_dup_owners_label (action) };
 
   for (guint i = 0; i < n; i++)
     {
-      CspItem *update = csp_item_get_child (action, "updates", i);
+      g_autoptr(CspItem) update = g_list_model_get_item (updates, i);
       const char *date = csp_item_get_string (update, "date");
+      CspStatus status;
+      gboolean has_status = csp_status_from_string (csp_item_get_string (update, "status"), &status);
 
-      if (!csp_status_from_string (csp_item_get_string (update, "status"), NULL))
-        continue;
-      if (strcmp (date, until) > 0)
-        changed_later = TRUE;
-      else if (newest == NULL || strcmp (date, csp_item_get_string (newest, "date")) >= 0)
-        newest = update;
+      if (until != NULL && strcmp (date, until) > 0)
+        {
+          changed_later |= has_status;
+          continue;
+        }
+
+      /* Borrowed: the list keeps its own reference to the update. */
+      if (is_later (date, facts->update))
+        facts->update = update;
+      if (has_status && is_later (date, newest))
+        {
+          newest = update;
+          newest_status = status;
+        }
+      if (first != NULL && strcmp (date, first) >= 0)
+        facts->updated = TRUE;
     }
 
-  if (newest != NULL)
-    csp_status_from_string (csp_item_get_string (newest, "status"), &status);
-  else if (!changed_later)
-    status = csp_action_get_status (action);
-
-  return status;
+  if (until != NULL && newest != NULL)
+    facts->status = newest_status;
+  else if (until == NULL || !changed_later)
+    facts->status = csp_action_get_status (action);
+  else
+    facts->status = CSP_STATUS_NOT_STARTED;
 }
 
-CspStatus
-_csp_book_status (CspBook *book,
-                  CspItem *action)
+void
+_csp_action_facts_clear (CspActionFacts *facts)
 {
-  gpointer known = g_hash_table_lookup (book->statuses, action);
-  CspStatus status;
+  g_clear_pointer (&facts->owners, g_free);
+}
 
-  if (known != NULL)
-    return GPOINTER_TO_UINT (known) - 1;
+const CspActionFacts *
+_csp_book_facts (CspBook *book,
+                 CspItem *action)
+{
+  CspActionFacts *facts = g_hash_table_lookup (book->facts, action);
 
-  status = _csp_action_status_until (action, book->quarter_last);
-  g_hash_table_insert (book->statuses, action, GUINT_TO_POINTER (status + 1));
-  return status;
+  if (facts == NULL)
+    {
+      facts = g_new (CspActionFacts, 1);
+      _csp_action_facts_init (facts, action, book->quarter_first, book->quarter_last);
+      g_hash_table_insert (book->facts, action, facts);
+    }
+
+  return facts;
 }
 
 /* One row per action. The first column groups them: the theme on a
  * priority's sheet, the priority on the review's. */
 static void
-write_action (CspSheet   *sheet,
-              lxw_row_t   row,
-              CspItem    *action,
-              CspItem    *group,
-              const char *until)
+write_action (CspSheet             *sheet,
+              lxw_row_t             row,
+              CspItem              *action,
+              CspItem              *group,
+              const CspActionFacts *facts)
 {
-  CspItem *update = csp_action_get_latest_update (action, until);
-  g_autofree char *owners = csp_action_dup_owners_label (action);
+  CspItem *update = facts->update;
 
   _csp_sheet_text (sheet, row, 0, csp_item_get_string (group, "title"), CSP_STYLE_TEXT);
   _csp_sheet_text (sheet, row, 1, csp_item_get_string (action, "text"), CSP_STYLE_TEXT);
-  _csp_sheet_text (sheet, row, 2, owners, CSP_STYLE_TEXT);
+  _csp_sheet_text (sheet, row, 2, facts->owners, CSP_STYLE_TEXT);
   _csp_sheet_text (sheet, row, 3, update != NULL ? csp_item_get_string (update, "text") : "",
                    CSP_STYLE_TEXT);
-  _csp_sheet_status (sheet, row, 4, _csp_action_status_until (action, until));
+  _csp_sheet_status (sheet, row, 4, facts->status);
   _csp_sheet_date (sheet, row, 5, update != NULL ? csp_item_get_string (update, "date") : "",
                    CSP_STYLE_DATE);
 }
@@ -90,8 +119,7 @@ write_action_table (CspSheet        *sheet,
                     const char      *note,
                     const CspColumn *columns,
                     GPtrArray       *actions,
-                    gboolean         by_theme,
-                    const char      *until)
+                    gboolean         by_theme)
 {
   lxw_row_t row = CSP_HEADER_ROW;
 
@@ -102,7 +130,18 @@ write_action_table (CspSheet        *sheet,
       CspItem *action = g_ptr_array_index (actions, i);
       CspItem *group = by_theme ? csp_action_get_theme (action) : csp_action_get_priority (action);
 
-      write_action (sheet, ++row, action, group, until);
+      /* A priority's actions are at the quarter's end, as in the
+       * summary; the review's as they stand, and only here. */
+      if (by_theme)
+        write_action (sheet, ++row, action, group, _csp_book_facts (sheet->book, action));
+      else
+        {
+          CspActionFacts facts;
+
+          _csp_action_facts_init (&facts, action, NULL, NULL);
+          write_action (sheet, ++row, action, group, &facts);
+          _csp_action_facts_clear (&facts);
+        }
     }
 
   _csp_sheet_table_end (sheet, CSP_HEADER_ROW, row, N_ACTION_COLUMNS);
@@ -132,8 +171,7 @@ _csp_write_priority (CspBook *book,
   g_autofree char *note = g_strdup_printf (_("Progress to the end of %s"), quarter);
   const char *title = csp_item_get_string (priority, "title");
 
-  write_action_table (sheet, *title != '\0' ? title : fallback, note, columns, actions, TRUE,
-                      book->quarter_last);
+  write_action_table (sheet, *title != '\0' ? title : fallback, note, columns, actions, TRUE);
 }
 
 void
@@ -149,12 +187,11 @@ _csp_write_review (CspBook *book)
   };
   CspItem *review = csp_item_get_object (CSP_ITEM (book->plan), "review");
   g_autoptr(CspSheet) sheet = _csp_sheet_new (book, book->review_name);
-  g_autoptr(GPtrArray) actions = csp_plan_collect_actions (book->plan, TRUE);
   const char *title = csp_item_get_string (review, "title");
 
   write_action_table (sheet, *title != '\0' ? title : book->review_name,
-                      _("Last year’s actions with their final updates"), columns, actions, FALSE,
-                      NULL);
+                      _("Last year’s actions with their final updates"), columns,
+                      book->review_actions, FALSE);
 }
 
 /* "Name, role, phone, email", one contact a line. */

@@ -31,14 +31,14 @@ static gboolean
 is_off_track (CspBook *book,
               CspItem *action)
 {
-  return _csp_book_status (book, action) == CSP_STATUS_OFF_TRACK;
+  return _csp_book_facts (book, action)->status == CSP_STATUS_OFF_TRACK;
 }
 
 static gboolean
 is_at_risk (CspBook *book,
             CspItem *action)
 {
-  return _csp_book_status (book, action) == CSP_STATUS_AT_RISK;
+  return _csp_book_facts (book, action)->status == CSP_STATUS_AT_RISK;
 }
 
 /* Due before the quarter's end, or before today while the quarter runs,
@@ -52,7 +52,7 @@ is_overdue (CspBook *book,
                                                                        : book->quarter_last;
 
   return *due != '\0' && strcmp (due, reference) < 0 &&
-         _csp_book_status (book, action) != CSP_STATUS_COMPLETE;
+         _csp_book_facts (book, action)->status != CSP_STATUS_COMPLETE;
 }
 
 /* A complete action needs no more updates. */
@@ -60,8 +60,9 @@ static gboolean
 has_no_update (CspBook *book,
                CspItem *action)
 {
-  return _csp_book_status (book, action) != CSP_STATUS_COMPLETE &&
-         !csp_action_has_update_between (action, book->quarter_first, book->quarter_last);
+  const CspActionFacts *facts = _csp_book_facts (book, action);
+
+  return facts->status != CSP_STATUS_COMPLETE && !facts->updated;
 }
 
 static const struct
@@ -141,7 +142,7 @@ write_counts (CspBook  *book,
       guint counts[CSP_N_STATUSES] = { 0 };
 
       for (guint j = 0; j < actions->len; j++)
-        counts[_csp_book_status (book, g_ptr_array_index (actions, j))]++;
+        counts[_csp_book_facts (book, g_ptr_array_index (actions, j))->status]++;
       for (CspStatus status = 0; status < CSP_N_STATUSES; status++)
         totals[status] += counts[status];
       write_counts_row (sheet, row, csp_item_get_string (priority, "title"), counts, CSP_STYLE_NUMBER);
@@ -220,13 +221,13 @@ write_exception (CspSheet  *sheet,
                  CspItem   *action,
                  CspBook   *book)
 {
-  g_autofree char *owners = csp_action_dup_owners_label (action);
+  const CspActionFacts *facts = _csp_book_facts (book, action);
 
   _csp_sheet_text (sheet, row, 0, csp_item_get_string (csp_action_get_priority (action), "title"),
                    CSP_STYLE_TEXT);
   _csp_sheet_text (sheet, row, 1, csp_item_get_string (action, "text"), CSP_STYLE_TEXT);
-  _csp_sheet_text (sheet, row, 2, owners, CSP_STYLE_TEXT);
-  _csp_sheet_status (sheet, row, 3, _csp_book_status (book, action));
+  _csp_sheet_text (sheet, row, 2, facts->owners, CSP_STYLE_TEXT);
+  _csp_sheet_status (sheet, row, 3, facts->status);
   _csp_sheet_date (sheet, row, 4, csp_item_get_string (action, "due"), CSP_STYLE_DATE);
 }
 
@@ -263,7 +264,6 @@ void
 _csp_write_summary (CspBook *book)
 {
   g_autoptr(CspSheet) sheet = _csp_sheet_new (book, book->summary_name);
-  g_autoptr(GPtrArray) actions = csp_plan_collect_actions (book->plan, FALSE);
   guint n_priorities = csp_item_get_n_children (CSP_ITEM (book->plan), "priorities");
   lxw_row_t row;
 
@@ -273,7 +273,7 @@ _csp_write_summary (CspBook *book)
   row += insert_chart (book, sheet, row, n_priorities);
 
   for (guint i = 0; i < G_N_ELEMENTS (exceptions) && _csp_book_step (book); i++)
-    row = write_exceptions (book, sheet, row, actions, i);
+    row = write_exceptions (book, sheet, row, book->actions, i);
 
   if (book->error == NULL)
     worksheet_activate (sheet->worksheet);

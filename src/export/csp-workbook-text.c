@@ -135,22 +135,13 @@ _csp_sheet_name_make (GHashTable *used,
   return g_steal_pointer (&name);
 }
 
-char *
-_csp_cell_text (const char *text)
+static char *
+cut_cell_text (const char *text)
 {
   /* Translators: ends a text too long for a spreadsheet cell */
   const char *marker = _("… [cut]");
   gboolean whole;
   GString *cut;
-
-  /* Plans from files are valid UTF-8; one built in code may not be,
-   * and a broken sequence would be read past its end. */
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_autofree char *valid = g_utf8_make_valid (text, -1);
-
-      return _csp_cell_text (valid);
-    }
 
   utf16_prefix (text, CSP_CELL_TEXT_MAX, &whole);
   if (whole)
@@ -160,6 +151,40 @@ _csp_cell_text (const char *text)
   g_string_append_c (cut, ' ');
   g_string_append (cut, marker);
   return g_string_free (cut, FALSE);
+}
+
+const char *
+_csp_cell_text_peek (const char  *text,
+                     char       **owned)
+{
+  const char *end;
+
+  *owned = NULL;
+
+  /* Plans from files are valid UTF-8; one built in code may not be,
+   * and a broken sequence would be read past its end. */
+  if (!g_utf8_validate (text, -1, &end))
+    {
+      g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+      return *owned = cut_cell_text (valid);
+    }
+
+  /* A character takes at least as many bytes as UTF-16 units: a text
+   * within the limit in bytes needs no counting (nearly every one). */
+  if ((gsize) (end - text) <= CSP_CELL_TEXT_MAX)
+    return text;
+
+  return *owned = cut_cell_text (text);
+}
+
+char *
+_csp_cell_text (const char *text)
+{
+  char *owned;
+  const char *cell = _csp_cell_text_peek (text, &owned);
+
+  return owned != NULL ? owned : g_strdup (cell);
 }
 
 /* libxlsxwriter escapes these characters as %XX before it checks the

@@ -79,18 +79,22 @@ reserve_names (CspBook *book)
   book->key_name = _csp_sheet_name_make (book->sheet_names, _("Key"), "Key");
 }
 
+/* A step for each row, and a few for the lists and the key. */
 static guint
-count_work (CspPlan *plan)
+count_work (CspBook *book)
 {
-  CspCounts counts, review;
-  CspItem *root = CSP_ITEM (plan);
+  CspItem *root = CSP_ITEM (book->plan);
 
-  csp_plan_count (plan, FALSE, &counts);
-  csp_plan_count (plan, TRUE, &review);
-
-  /* A step for each row, and a few for the lists and the key. */
-  return counts.priorities + counts.actions + review.actions + 5 +
+  return csp_item_get_n_children (root, "priorities") + book->actions->len +
+         book->review_actions->len + 5 +
          csp_item_get_n_children (root, "partners") + csp_item_get_n_children (root, "glossary");
+}
+
+static void
+facts_free (gpointer data)
+{
+  _csp_action_facts_clear (data);
+  g_free (data);
 }
 
 static void
@@ -112,11 +116,13 @@ book_init (CspBook         *book,
              sizeof book->today);
   book->footer = _csp_footer_make (csp_item_get_string (CSP_ITEM (plan), "partnership"));
   book->sheet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  book->statuses = g_hash_table_new (NULL, NULL);
+  book->facts = g_hash_table_new_full (NULL, NULL, NULL, facts_free);
   book->progress = progress;
   book->progress_data = progress_data;
   book->cancellable = cancellable;
-  book->total = count_work (plan);
+  book->actions = csp_plan_collect_actions (plan, FALSE);
+  book->review_actions = csp_plan_collect_actions (plan, TRUE);
+  book->total = count_work (book);
   reserve_names (book);
 }
 
@@ -126,7 +132,9 @@ book_clear (CspBook *book)
   g_clear_pointer (&book->workbook, lxw_workbook_free);
   g_clear_pointer (&book->footer, g_free);
   g_clear_pointer (&book->sheet_names, g_hash_table_unref);
-  g_clear_pointer (&book->statuses, g_hash_table_unref);
+  g_clear_pointer (&book->facts, g_hash_table_unref);
+  g_clear_pointer (&book->actions, g_ptr_array_unref);
+  g_clear_pointer (&book->review_actions, g_ptr_array_unref);
   g_clear_pointer (&book->summary_name, g_free);
   g_clear_pointer (&book->review_name, g_free);
   g_clear_pointer (&book->partners_name, g_free);
@@ -394,6 +402,7 @@ forward_progress (double   fraction,
    * iterations, which is most of the time for the default context. */
   g_source_set_priority (source, G_PRIORITY_DEFAULT);
   g_source_set_callback (source, call_progress, call, g_free);
+  g_source_set_static_name (source, "[csp-planner] workbook progress");
   g_source_attach (source, data->context);
 }
 
