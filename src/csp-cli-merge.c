@@ -14,29 +14,6 @@
 
 #define MAX_SHOWN 60
 
-static gboolean
-same_file (GFile *a,
-           GFile *b)
-{
-  g_autoptr(GFileInfo) info_a = NULL;
-  g_autoptr(GFileInfo) info_b = NULL;
-  const char *id_a;
-  const char *id_b;
-
-  if (g_file_equal (a, b))
-    return TRUE;
-
-  /* Another name for the same file: a link, or "./" in front. */
-  info_a = g_file_query_info (a, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  info_b = g_file_query_info (b, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info_a == NULL || info_b == NULL)
-    return FALSE;
-
-  id_a = g_file_info_get_attribute_string (info_a, G_FILE_ATTRIBUTE_ID_FILE);
-  id_b = g_file_info_get_attribute_string (info_b, G_FILE_ATTRIBUTE_ID_FILE);
-  return id_a != NULL && g_strcmp0 (id_a, id_b) == 0;
-}
-
 /* One line, not too long, for the terminal. */
 static char *
 shorten (const char *value)
@@ -170,7 +147,7 @@ csp_cli_merge (const char         *out_name,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (inputs[i]);
 
-      if (same_file (out, file))
+      if (csp_cli_same_file (out, file))
         {
           g_printerr (_("csp-planner: %s is also an input file: --merge never writes over its inputs\n"),
                       out_display);

@@ -102,28 +102,37 @@ run_check (const char *filename)
   return CSP_EXIT_OK;
 }
 
-/* The same file by name, or through a link or another path to it. */
-static gboolean
-is_same_file (const char *a,
-              const char *b)
+gboolean
+csp_cli_same_file (GFile *a,
+                   GFile *b)
 {
-  g_autoptr(GFile) file_a = g_file_new_for_commandline_arg (a);
-  g_autoptr(GFile) file_b = g_file_new_for_commandline_arg (b);
   g_autoptr(GFileInfo) info_a = NULL;
   g_autoptr(GFileInfo) info_b = NULL;
   const char *id_a, *id_b;
 
-  if (g_file_equal (file_a, file_b))
+  g_return_val_if_fail (G_IS_FILE (a) && G_IS_FILE (b), FALSE);
+
+  if (g_file_equal (a, b))
     return TRUE;
 
-  info_a = g_file_query_info (file_a, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  info_b = g_file_query_info (file_b, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  info_a = g_file_query_info (a, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  info_b = g_file_query_info (b, G_FILE_ATTRIBUTE_ID_FILE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info_a == NULL || info_b == NULL)
     return FALSE;
 
   id_a = g_file_info_get_attribute_string (info_a, G_FILE_ATTRIBUTE_ID_FILE);
   id_b = g_file_info_get_attribute_string (info_b, G_FILE_ATTRIBUTE_ID_FILE);
   return id_a != NULL && g_strcmp0 (id_a, id_b) == 0;
+}
+
+static gboolean
+is_same_file (const char *a,
+              const char *b)
+{
+  g_autoptr(GFile) file_a = g_file_new_for_commandline_arg (a);
+  g_autoptr(GFile) file_b = g_file_new_for_commandline_arg (b);
+
+  return csp_cli_same_file (file_a, file_b);
 }
 
 static gboolean

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -22,6 +22,11 @@ int csp_cli_run (GVariantDict       *options,
                  const char * const *remaining);
 
 /* --merge OUT MINE THEIRS…: @inputs holds MINE and then each THEIRS. */
+/* The same file by name, or through a link or another path to it
+ * ("./plan.json"): an option must never write over its input. */
+gboolean csp_cli_same_file (GFile *a,
+                            GFile *b);
+
 int csp_cli_merge (const char         *out,
                    const char * const *inputs);
 
