@@ -2,13 +2,9 @@
 #include "config.h"
 
 #include <unistd.h>
-#ifdef __linux__
-#include <fcntl.h>
-#include <linux/fs.h>
-#include <sys/ioctl.h>
-#endif
 #include <glib/gstdio.h>
 
+#include "csp-test-util.h"
 #include "csp-document.h"
 #include "csp-format.h"
 
@@ -17,35 +13,6 @@ typedef struct
   char  *dir;
   GFile *file;
 } Fixture;
-
-/* Makes @path refuse new files, even to root (who ignores the mode):
- * on Linux with the immutable attribute, where the file system has it. */
-static gboolean
-set_read_only (const char *path,
-               gboolean    read_only)
-{
-  g_chmod (path, read_only ? 0500 : 0700);
-  if (geteuid () != 0)
-    return TRUE;
-
-#ifdef __linux__
-  {
-    int fd = open (path, O_RDONLY | O_DIRECTORY);
-    int flags = 0;
-    gboolean ok;
-
-    if (fd < 0)
-      return FALSE;
-    ok = ioctl (fd, FS_IOC_GETFLAGS, &flags) == 0;
-    flags = read_only ? (flags | FS_IMMUTABLE_FL) : (flags & ~FS_IMMUTABLE_FL);
-    ok = ok && ioctl (fd, FS_IOC_SETFLAGS, &flags) == 0;
-    close (fd);
-    return ok;
-  }
-#else
-  return FALSE;
-#endif
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -67,7 +34,7 @@ fixture_tear_down (Fixture       *f,
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
-  set_read_only (f->dir, FALSE);
+  csp_test_set_read_only (f->dir, FALSE);
   dir = g_dir_open (f->dir, 0, NULL);
 
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -190,7 +157,7 @@ test_failed_save_changes_nothing (Fixture       *f,
 
   plan = CSP_ITEM (csp_document_get_plan (document));
   csp_item_set_string (plan, "area", "Kent");
-  if (!set_read_only (f->dir, TRUE))
+  if (!csp_test_set_read_only (f->dir, TRUE))
     {
       g_test_skip ("this file system cannot make a folder read-only for root");
       return;
@@ -200,7 +167,7 @@ test_failed_save_changes_nothing (Fixture       *f,
   g_assert_nonnull (error);
   g_assert_true (csp_document_get_modified (document));
   g_assert_cmpstr (csp_item_get_string (plan, "revision"), ==, "");
-  set_read_only (f->dir, FALSE);
+  csp_test_set_read_only (f->dir, FALSE);
   after = read_file (f->file);
   g_assert_cmpstr (after, ==, before);
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "csp-test-util.h"
 #include "csp-command.h"
 #include "csp-document.h"
 #include "csp-drafts.h"
@@ -49,31 +50,13 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      remove_tree (child);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr(GFile) dir = g_file_new_for_path (f->dir);
 
   g_clear_object (&f->drafts);
-  remove_tree (dir);
+  csp_test_remove_tree (dir);
   g_unsetenv (CSP_HISTORY_DIR_ENV);
   g_free (f->dir);
   g_object_unref (f->file);
@@ -318,7 +301,7 @@ test_history_open_and_save (Fixture       *f,
   /* The sample has no revision yet: a save gives it one. */
   g_assert_true (csp_document_save (first, NULL, FALSE, NULL, &error));
   g_assert_no_error (error);
-  remove_tree (csp_history_get_root (history));
+  csp_test_remove_tree (csp_history_get_root (history));
 
   document = csp_document_load (f->file, NULL, NULL);
   plan = CSP_ITEM (csp_document_get_plan (document));

@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "csp-test-util.h"
 #include "csp-format.h"
 #include "csp-history.h"
 #include "csp-merge.h"
@@ -29,29 +30,11 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->history);
-  remove_tree (f->dir);
+  csp_test_remove_path (f->dir);
   g_free (f->dir);
 }
 

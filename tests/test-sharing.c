@@ -3,16 +3,12 @@
 
 #include "config.h"
 
-#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
-#ifdef __linux__
-#include <linux/fs.h>
-#include <sys/ioctl.h>
-#endif
 
+#include "csp-test-util.h"
 #include "csp-drafts.h"
 #include "csp-format.h"
 #include "csp-history.h"
@@ -122,35 +118,6 @@ new_file (Fixture    *f,
   return g_file_new_for_path (path);
 }
 
-/* Root ignores modes: the immutable attribute stops it (as in
- * test-document.c). */
-static gboolean
-set_read_only (const char *path,
-               gboolean    read_only)
-{
-  g_chmod (path, read_only ? 0500 : 0700);
-  if (geteuid () != 0)
-    return TRUE;
-
-#ifdef __linux__
-  {
-    int fd = open (path, O_RDONLY | O_DIRECTORY);
-    int flags = 0;
-    gboolean ok;
-
-    if (fd < 0)
-      return FALSE;
-    ok = ioctl (fd, FS_IOC_GETFLAGS, &flags) == 0;
-    flags = read_only ? (flags | FS_IMMUTABLE_FL) : (flags & ~FS_IMMUTABLE_FL);
-    ok = ok && ioctl (fd, FS_IOC_SETFLAGS, &flags) == 0;
-    close (fd);
-    return ok;
-  }
-#else
-  return FALSE;
-#endif
-}
-
 /* The sample saved as "plan.json" (so that it has a revision, kept in
  * the history), shown in a window. */
 static void
@@ -178,24 +145,6 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      remove_tree (child);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
@@ -205,7 +154,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->window);
   csp_drafts_flush (csp_drafts_get_default ());
   csp_timestamp_set_fixed (NULL);
-  remove_tree (dir);
+  csp_test_remove_tree (dir);
   g_unsetenv (CSP_HISTORY_DIR_ENV);
   g_free (f->dir);
   g_object_unref (f->file);
@@ -448,7 +397,7 @@ test_save_read_only_folder (Fixture       *f,
   g_autofree char *original = file_to_string (f->file);
   g_autofree char *after = NULL;
 
-  if (!set_read_only (f->dir, TRUE))
+  if (!csp_test_set_read_only (f->dir, TRUE))
     {
       g_test_skip ("The folder cannot be made read-only here");
       return;
@@ -457,7 +406,7 @@ test_save_read_only_folder (Fixture       *f,
   csp_item_set_string (nth_action (plan, 0), "outcome", "Not saved");
   g_action_group_activate_action (G_ACTION_GROUP (f->window), "save", NULL);
   wait_until (has_save_error, f->window);
-  set_read_only (f->dir, FALSE);
+  csp_test_set_read_only (f->dir, FALSE);
 
   g_assert_nonnull (strstr (csp_window_get_save_error (f->window), "could not be saved"));
   g_assert_true (csp_document_get_modified (csp_window_get_document (f->window)));
@@ -570,7 +519,7 @@ main (int   argc,
   status = g_test_run ();
 
   data_dir = g_file_new_for_path (data_home);
-  remove_tree (data_dir);
+  csp_test_remove_tree (data_dir);
 
   return status;
 }
