@@ -430,12 +430,13 @@ static void
 push_new (CspUndoStack *stack,
           CspCommand   *command)
 {
+  /* The stack takes its own reference; ours goes at the end. */
   g_autoptr(CspCommand) owned = command;
 
   g_return_if_fail (CSP_IS_UNDO_STACK (stack));
 
-  if (command != NULL)
-    csp_undo_stack_push (stack, command);
+  if (owned != NULL)
+    csp_undo_stack_push (stack, owned);
 }
 
 const char *
