@@ -577,6 +577,295 @@ test_delete_action_key (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Reordering priorities and themes */
+
+static const char *
+row_label (GtkWidget *row)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))));
+}
+
+static GtkWidget *
+get_sidebar_row (CspWindow *window,
+                 guint      index)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (csp_window_get_sidebar (window)));
+
+  for (guint i = 0; i < index && row != NULL; i++)
+    row = gtk_widget_get_next_sibling (row);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+/* The sidebar row of the priority @i of this year (@review FALSE) or of
+ * the review: Overview, Action plan, this year's priorities, the
+ * review, its priorities. */
+static GtkWidget *
+get_priority_row (CspWindow *window,
+                  gboolean   review,
+                  guint      i)
+{
+  CspItem *plan = CSP_ITEM (csp_window_get_plan (window));
+  guint index = review ? 2 + csp_item_get_n_children (plan, "priorities") + 1 + i : 2 + i;
+
+  return get_sidebar_row (window, index);
+}
+
+static void
+select_priority (CspWindow *window,
+                 gboolean   review,
+                 guint      i)
+{
+  CspItem *plan = CSP_ITEM (csp_window_get_plan (window));
+  CspItem *part = review ? csp_item_get_object (plan, "review") : plan;
+  GtkWidget *row = get_priority_row (window, review, i);
+
+  g_assert_cmpstr (row_label (row), ==, csp_item_get_string (csp_item_get_child (part, "priorities", i), "title"));
+  gtk_list_box_select_row (csp_window_get_sidebar (window), GTK_LIST_BOX_ROW (row));
+  spin ();
+}
+
+static gboolean
+is_enabled (CspWindow  *window,
+            const char *action)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), action);
+}
+
+/* This year's priorities: their titles in the plan's order, and in the
+ * sidebar's. */
+static void
+assert_priority_order (CspWindow *window,
+                       CspItem   *first,
+                       CspItem   *second)
+{
+  CspItem *plan = CSP_ITEM (csp_window_get_plan (window));
+
+  g_assert_true (csp_item_get_child (plan, "priorities", 0) == first);
+  g_assert_true (csp_item_get_child (plan, "priorities", 1) == second);
+  g_assert_cmpstr (row_label (get_priority_row (window, FALSE, 0)), ==, csp_item_get_string (first, "title"));
+  g_assert_cmpstr (row_label (get_priority_row (window, FALSE, 1)), ==, csp_item_get_string (second, "title"));
+}
+
+static const char *
+selected_row_label (CspWindow *window)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (csp_window_get_sidebar (window));
+
+  g_assert_nonnull (row);
+  return row_label (GTK_WIDGET (row));
+}
+
+static void
+test_move_priority (void)
+{
+  CspWindow *window = new_sample_window ();
+  CspItem *plan = CSP_ITEM (csp_window_get_plan (window));
+  CspItem *review = csp_item_get_object (plan, "review");
+  guint n_priorities = csp_item_get_n_children (plan, "priorities");
+  guint n_review = csp_item_get_n_children (review, "priorities");
+  CspItem *first = csp_item_get_child (plan, "priorities", 0);
+  CspItem *second = csp_item_get_child (plan, "priorities", 1);
+  g_autofree char *before = plan_json (window);
+
+  /* Nothing to move until a priority is shown. */
+  show_page (window, "overview");
+  g_assert_false (is_enabled (window, "move-priority-up"));
+  g_assert_false (is_enabled (window, "move-priority-down"));
+
+  select_priority (window, FALSE, 0);
+  g_assert_false (is_enabled (window, "move-priority-up"));
+  g_assert_true (is_enabled (window, "move-priority-down"));
+
+  activate (window, "win.move-priority-down");
+  assert_priority_order (window, second, first);
+  /* The moved priority is still the one shown, and may go back up. */
+  g_assert_cmpstr (selected_row_label (window), ==, csp_item_get_string (first, "title"));
+  g_assert_true (is_enabled (window, "move-priority-up"));
+  g_assert_cmpuint (csp_item_get_n_children (plan, "priorities"), ==, n_priorities);
+
+  /* Undo: one step, to the byte, with the priority in view. */
+  show_page (window, "overview");
+  activate (window, "win.undo");
+  assert_priority_order (window, first, second);
+  {
+    g_autofree char *undone = plan_json (window);
+
+    g_assert_cmpstr (undone, ==, before);
+  }
+  g_assert_cmpstr (selected_row_label (window), ==, csp_item_get_string (first, "title"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (csp_window_get_main_stack (window)), ==, "actions");
+  g_assert_false (is_enabled (window, "move-priority-up"));
+  g_assert_false (is_enabled (window, "undo"));
+
+  activate (window, "win.redo");
+  assert_priority_order (window, second, first);
+  {
+    g_autofree char *redone = plan_json (window);
+
+    g_assert_cmpstr (redone, !=, before);
+  }
+
+  /* The last priority cannot go down. */
+  select_priority (window, FALSE, n_priorities - 1);
+  g_assert_true (is_enabled (window, "move-priority-up"));
+  g_assert_false (is_enabled (window, "move-priority-down"));
+
+  /* The review's priorities move among themselves: its first is first
+   * there, whatever comes before it in the sidebar. */
+  g_assert_cmpuint (n_review, >, 1);
+  select_priority (window, TRUE, 0);
+  g_assert_false (is_enabled (window, "move-priority-up"));
+  g_assert_true (is_enabled (window, "move-priority-down"));
+  {
+    CspItem *moved = csp_item_get_child (review, "priorities", 0);
+
+    activate (window, "win.move-priority-down");
+    g_assert_true (csp_item_get_child (review, "priorities", 1) == moved);
+    g_assert_true (csp_item_get_child (plan, "priorities", 0) == second);
+    g_assert_cmpstr (row_label (get_priority_row (window, TRUE, 1)), ==, csp_item_get_string (moved, "title"));
+    g_assert_true (GTK_LIST_BOX_ROW (get_priority_row (window, TRUE, 1))
+                   == gtk_list_box_get_selected_row (csp_window_get_sidebar (window)));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_by_tooltip (GtkWidget  *root,
+                 const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_theme_button (GtkWindow  *editor,
+                   const char *format,
+                   CspItem    *theme)
+{
+  g_autofree char *tooltip = g_strdup_printf (format, csp_item_get_string (theme, "title"));
+
+  return find_by_tooltip (GTK_WIDGET (editor), tooltip);
+}
+
+/* This year's first priority with at least two themes, shown. */
+static CspItem *
+show_priority_with_themes (CspWindow *window)
+{
+  CspItem *plan = CSP_ITEM (csp_window_get_plan (window));
+
+  for (guint i = 0; i < csp_item_get_n_children (plan, "priorities"); i++)
+    {
+      CspItem *priority = csp_item_get_child (plan, "priorities", i);
+
+      if (csp_item_get_n_children (priority, "themes") > 1)
+        {
+          select_priority (window, FALSE, i);
+          return priority;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_move_theme (void)
+{
+  CspWindow *window = new_sample_window ();
+  CspItem *plan = CSP_ITEM (csp_window_get_plan (window));
+  CspItem *priority = show_priority_with_themes (window);
+  CspItem *first = csp_item_get_child (priority, "themes", 0);
+  CspItem *second = csp_item_get_child (priority, "themes", 1);
+  CspItem *other = csp_item_get_child (plan, "priorities", csp_item_get_child (plan, "priorities", 0) == priority);
+  guint n_other = csp_item_get_n_children (other, "themes");
+  g_autofree char *before = plan_json (window);
+  const char *up = "Move the theme “%s” up";
+  const char *down = "Move the theme “%s” down";
+  const char *to = "Move the theme “%s” to another priority";
+  GtkWindow *editor;
+  GtkWidget *move_to;
+  GMenuModel *menu;
+
+  activate (window, "win.edit-priority");
+  editor = find_dialog_for (GTK_WINDOW (window));
+  g_assert_nonnull (editor);
+
+  /* At the ends, the buttons that would leave the list are off. */
+  g_assert_false (gtk_widget_get_sensitive (find_theme_button (editor, up, first)));
+  g_assert_true (gtk_widget_get_sensitive (find_theme_button (editor, down, first)));
+  g_assert_false (gtk_widget_get_sensitive (
+    find_theme_button (editor, down, csp_item_get_child (priority, "themes",
+                                                         csp_item_get_n_children (priority, "themes") - 1))));
+
+  click (find_theme_button (editor, up, second));
+  g_assert_true (csp_item_get_child (priority, "themes", 0) == second);
+  g_assert_true (csp_item_get_child (priority, "themes", 1) == first);
+  /* The rows follow. */
+  g_assert_false (gtk_widget_get_sensitive (find_theme_button (editor, up, second)));
+  g_assert_true (gtk_widget_get_sensitive (find_theme_button (editor, up, first)));
+
+  activate (window, "win.undo");
+  g_assert_true (csp_item_get_child (priority, "themes", 0) == first);
+  {
+    g_autofree char *undone = plan_json (window);
+
+    g_assert_cmpstr (undone, ==, before);
+  }
+  g_assert_false (gtk_widget_get_sensitive (find_theme_button (editor, up, first)));
+
+  /* "Move to…" lists the other priorities of this year. */
+  move_to = find_theme_button (editor, to, first);
+  g_assert_true (gtk_widget_get_visible (move_to));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (move_to));
+  spin ();
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (move_to));
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, csp_item_get_n_children (plan, "priorities") - 1);
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+      g_assert_cmpstr (label, !=, csp_item_get_string (priority, "title"));
+    }
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (move_to));
+
+  /* Moved to another priority: at its end, gone from this editor. */
+  g_assert_true (gtk_widget_activate_action (move_to, "theme.move-to", "u",
+                                             csp_item_get_child (plan, "priorities", 0) == priority ? 1 : 0));
+  spin ();
+  g_assert_true (csp_item_get_parent (first) == other);
+  g_assert_cmpuint (csp_item_get_n_children (other, "themes"), ==, n_other + 1);
+  g_assert_true (csp_item_get_child (other, "themes", n_other) == first);
+  g_assert_null (find_theme_button (editor, to, first));
+
+  activate (window, "win.undo");
+  g_assert_true (csp_item_get_parent (first) == priority);
+  {
+    g_autofree char *undone = plan_json (window);
+
+    g_assert_cmpstr (undone, ==, before);
+  }
+  g_assert_nonnull (find_theme_button (editor, to, first));
+
+  gtk_window_destroy (editor);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 accepts (CspValidateFunc  validate,
          CspItem         *item,
@@ -698,6 +987,8 @@ add_tests (void)
   g_test_add_func ("/editor/action/invalid-due-date", test_invalid_due_date);
   g_test_add_func ("/editor/action/delete-and-move", test_delete_action_key);
   g_test_add_func ("/editor/partner/delete-keeps-names", test_delete_partner);
+  g_test_add_func ("/editor/priority/move-up-down-undo", test_move_priority);
+  g_test_add_func ("/editor/theme/move-in-editor-undo", test_move_theme);
   g_test_add_func ("/editor/validate/email-website-period", test_validators);
 }
 

@@ -262,6 +262,8 @@ static const struct
   { "win.undo", { "<Control>z", NULL } },
   { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   { "win.merge", { "<Control><Shift>m", NULL } },
+  { "win.move-priority-up", { "<Alt><Shift>Up", NULL } },
+  { "win.move-priority-down", { "<Alt><Shift>Down", NULL } },
 };
 
 static void

@@ -8,8 +8,8 @@
 #include "csp-window-private.h"
 
 /* Editing: undo and redo, and the actions that change the structure of
- * the plan (add, delete and move actions). Every edit goes through the
- * document's undo stack. */
+ * the plan (add, delete and move actions, move priorities). Every edit
+ * goes through the document's undo stack. */
 
 static CspUndoStack *
 get_stack (CspWindow *self)
@@ -24,6 +24,23 @@ get_selected_action (CspWindow *self)
     return NULL;
 
   return csp_action_list_get_selected (self->action_list);
+}
+
+/* The priority shown in the sidebar, with its place among the
+ * priorities of the plan or of the review that holds it. */
+static CspItem *
+get_shown_priority (CspWindow *self,
+                    guint     *position,
+                    guint     *n_priorities)
+{
+  CspItem *priority = self->document != NULL ? _csp_window_get_shown_priority (self) : NULL;
+  CspItem *parent = priority != NULL ? csp_item_get_parent (priority) : NULL;
+
+  if (parent == NULL || !csp_item_find (parent, "priorities", priority, position))
+    return NULL;
+
+  *n_priorities = csp_item_get_n_children (parent, "priorities");
+  return priority;
 }
 
 static void
@@ -48,6 +65,8 @@ _csp_window_edit_update_actions (CspWindow *self)
   CspItem *theme = action != NULL ? csp_item_get_parent (action) : NULL;
   guint position = 0;
   guint n_actions = theme != NULL ? csp_item_get_n_children (theme, "actions") : 0;
+  guint priority_position = 0, n_priorities = 0;
+  CspItem *priority = get_shown_priority (self, &priority_position, &n_priorities);
 
   if (theme != NULL)
     csp_item_find (theme, "actions", action, &position);
@@ -61,6 +80,8 @@ _csp_window_edit_update_actions (CspWindow *self)
   set_enabled (self, "move-action-up", action != NULL && position > 0);
   set_enabled (self, "move-action-down", action != NULL && position + 1 < n_actions);
   set_enabled (self, "move-action-to", action != NULL);
+  set_enabled (self, "move-priority-up", priority != NULL && priority_position > 0);
+  set_enabled (self, "move-priority-down", priority != NULL && priority_position + 1 < n_priorities);
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button),
                                stack != NULL ? csp_undo_stack_get_undo_label (stack) : _("Undo"));
@@ -170,6 +191,42 @@ move_to_activated (GSimpleAction *action,
   csp_window_show_item (self, selected);
 }
 
+/* Priorities of the plan, or of the review */
+
+static void
+move_priority_by (CspWindow *self,
+                  int        delta)
+{
+  guint position, n_priorities;
+  CspItem *priority = get_shown_priority (self, &position, &n_priorities);
+
+  if (priority == NULL)
+    return;
+  if ((delta < 0 && position == 0) || (delta > 0 && position + 1 >= n_priorities))
+    return;
+
+  csp_edit_move (get_stack (self), priority, csp_item_get_parent (priority), "priorities",
+                 position + delta);
+  /* The sidebar was rebuilt: the moved priority stays the one shown. */
+  csp_window_show_item (self, priority);
+}
+
+static void
+move_priority_up_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  move_priority_by (user_data, -1);
+}
+
+static void
+move_priority_down_activated (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  move_priority_by (user_data, 1);
+}
+
 /* A new action goes after the selected one, or at the end of the first
  * theme of the priority shown. */
 static void
@@ -210,6 +267,8 @@ static const GActionEntry edit_entries[] = {
   { "move-action-up", move_up_activated },
   { "move-action-down", move_down_activated },
   { "move-action-to", move_to_activated, "s" },
+  { "move-priority-up", move_priority_up_activated },
+  { "move-priority-down", move_priority_down_activated },
 };
 
 void
@@ -219,6 +278,8 @@ _csp_window_init_edit (CspWindow *self)
                                    G_N_ELEMENTS (edit_entries), self);
   _csp_window_init_editors (self);
   g_signal_connect_object (self->action_list, "notify::selected",
+                           G_CALLBACK (_csp_window_edit_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sidebar, "row-selected",
                            G_CALLBACK (_csp_window_edit_update_actions), self, G_CONNECT_SWAPPED);
   _csp_window_edit_update_actions (self);
 }

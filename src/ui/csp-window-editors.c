@@ -327,22 +327,169 @@ on_add_theme_clicked (CspItemEditor *editor)
                    "themes", G_MAXUINT, theme);
 }
 
+/* The rows were rebuilt under the keyboard: focus the moved theme's
+ * button again, or its other one at the end of the list. */
+static void
+focus_move_button (CspItemEditor *editor,
+                   CspItem       *theme,
+                   int            delta)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (csp_item_editor_get_extra (editor)));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *same = g_object_get_data (G_OBJECT (row), delta < 0 ? "move-up" : "move-down");
+      GtkWidget *other = g_object_get_data (G_OBJECT (row), delta < 0 ? "move-down" : "move-up");
+
+      if (g_object_get_data (G_OBJECT (row), "theme") != theme)
+        continue;
+
+      gtk_widget_grab_focus (gtk_widget_get_sensitive (same) ? same : other);
+      return;
+    }
+}
+
+static void
+on_move_theme_clicked (GtkButton     *button,
+                       CspItemEditor *editor)
+{
+  CspItem *theme = g_object_get_data (G_OBJECT (button), "theme");
+  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
+  CspItem *priority = csp_item_get_parent (theme);
+  gboolean had_focus = gtk_widget_has_focus (GTK_WIDGET (button));
+  guint position;
+
+  if (priority == NULL || !csp_item_find (priority, "themes", theme, &position))
+    return;
+  if ((delta < 0 && position == 0)
+      || (delta > 0 && position + 1 >= csp_item_get_n_children (priority, "themes")))
+    return;
+
+  csp_edit_move (csp_item_editor_get_stack (editor), theme, priority, "themes", position + delta);
+  if (had_focus)
+    focus_move_button (editor, theme, delta);
+}
+
+/* "Move to…" lists the other priorities of the same part of the plan
+ * (this year's or the review's), as they are when the menu opens. */
+static void
+fill_move_theme_menu (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  CspItem *priority = csp_item_get_parent (g_object_get_data (G_OBJECT (button), "theme"));
+  CspItem *part = priority != NULL ? csp_item_get_parent (priority) : NULL;
+  guint n_priorities = part != NULL ? csp_item_get_n_children (part, "priorities") : 0;
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  for (guint i = 0; i < n_priorities; i++)
+    {
+      CspItem *other = csp_item_get_child (part, "priorities", i);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (other == priority)
+        continue;
+
+      item = g_menu_item_new (csp_item_get_string (other, "title"), NULL);
+      g_menu_item_set_action_and_target (item, "theme.move-to", "u", i);
+      g_menu_append_item (menu, item);
+    }
+
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+static void
+move_theme_to_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  CspItemEditor *editor = user_data;
+  CspItem *theme = g_object_get_data (G_OBJECT (action), "theme");
+  CspItem *priority = csp_item_get_parent (theme);
+  CspItem *part = priority != NULL ? csp_item_get_parent (priority) : NULL;
+  CspItem *target = part != NULL ? csp_item_get_child (part, "priorities", g_variant_get_uint32 (parameter)) : NULL;
+
+  if (target != NULL && target != priority)
+    csp_edit_move (csp_item_editor_get_stack (editor), theme, target, "themes", G_MAXUINT);
+}
+
+static GtkWidget *
+new_move_theme_to_button (CspItemEditor *editor,
+                          CspItem       *theme,
+                          const char    *label)
+{
+  const GActionEntry entries[] = { { "move-to", move_theme_to_activated, "u" } };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  CspItem *part = csp_item_get_parent (csp_item_get_parent (theme));
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), editor);
+  g_object_set_data_full (G_OBJECT (g_action_map_lookup_action (G_ACTION_MAP (group), "move-to")),
+                          "theme", g_object_ref (theme), g_object_unref);
+  gtk_widget_insert_action_group (button, "theme", G_ACTION_GROUP (group));
+  g_object_set_data_full (G_OBJECT (button), "theme", g_object_ref (theme), g_object_unref);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "mail-send-symbolic");
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), fill_move_theme_menu, NULL, NULL);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* With one priority there is nowhere to go. */
+  gtk_widget_set_visible (button, part != NULL && csp_item_get_n_children (part, "priorities") > 1);
+
+  return button;
+}
+
+static GtkWidget *
+new_theme_button (CspItemEditor *editor,
+                  CspItem       *theme,
+                  const char    *icon_name,
+                  const char    *label,
+                  GCallback      callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (button), "theme", g_object_ref (theme), g_object_unref);
+  g_signal_connect (button, "clicked", callback, editor);
+
+  return button;
+}
+
 static void
 add_theme_row (CspItemEditor *editor,
-               CspItem       *theme)
+               CspItem       *theme,
+               guint          position,
+               guint          n_themes)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  g_autofree char *label = g_strdup_printf (_("Remove the theme “%s” and its actions"),
-                                            csp_item_get_string (theme, "title"));
-  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  const char *title = csp_item_get_string (theme, "title");
+  g_autofree char *up_label = g_strdup_printf (_("Move the theme “%s” up"), title);
+  g_autofree char *down_label = g_strdup_printf (_("Move the theme “%s” down"), title);
+  g_autofree char *to_label = g_strdup_printf (_("Move the theme “%s” to another priority"), title);
+  g_autofree char *remove_label = g_strdup_printf (_("Remove the theme “%s” and its actions"), title);
+  GtkWidget *up = new_theme_button (editor, theme, "go-up-symbolic", up_label,
+                                    G_CALLBACK (on_move_theme_clicked));
+  GtkWidget *down = new_theme_button (editor, theme, "go-down-symbolic", down_label,
+                                      G_CALLBACK (on_move_theme_clicked));
 
-  gtk_widget_set_tooltip_text (remove, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data_full (G_OBJECT (remove), "theme", g_object_ref (theme), g_object_unref);
-  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_theme_clicked), editor);
+  g_object_set_data (G_OBJECT (up), "delta", GINT_TO_POINTER (-1));
+  g_object_set_data (G_OBJECT (down), "delta", GINT_TO_POINTER (1));
+  gtk_widget_set_sensitive (up, position > 0);
+  gtk_widget_set_sensitive (down, position + 1 < n_themes);
+  gtk_widget_add_css_class (buttons, "linked");
+  gtk_widget_set_valign (buttons, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (buttons), up);
+  gtk_box_append (GTK_BOX (buttons), down);
+  gtk_box_append (GTK_BOX (buttons), new_move_theme_to_button (editor, theme, to_label));
+
+  g_object_set_data_full (G_OBJECT (row), "theme", g_object_ref (theme), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "move-up", up);
+  g_object_set_data (G_OBJECT (row), "move-down", down);
   gtk_box_append (GTK_BOX (row), csp_edit_field_new (csp_item_editor_get_stack (editor), theme, "title",
                                                      _("Theme title"), FALSE, NULL));
-  gtk_box_append (GTK_BOX (row), remove);
+  gtk_box_append (GTK_BOX (row), buttons);
+  gtk_box_append (GTK_BOX (row), new_theme_button (editor, theme, "user-trash-symbolic", remove_label,
+                                                   G_CALLBACK (on_remove_theme_clicked)));
   gtk_box_append (csp_item_editor_get_extra (editor), row);
 }
 
@@ -351,6 +498,7 @@ fill_themes (CspItemEditor *editor)
 {
   CspItem *priority = csp_item_editor_get_item (editor);
   GtkBox *extra = csp_item_editor_get_extra (editor);
+  guint n_themes = csp_item_get_n_children (priority, "themes");
   GtkWidget *child, *heading, *add;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (extra))) != NULL)
@@ -360,8 +508,8 @@ fill_themes (CspItemEditor *editor)
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_add_css_class (heading, "heading");
   gtk_box_append (extra, heading);
-  for (guint i = 0; i < csp_item_get_n_children (priority, "themes"); i++)
-    add_theme_row (editor, csp_item_get_child (priority, "themes", i));
+  for (guint i = 0; i < n_themes; i++)
+    add_theme_row (editor, csp_item_get_child (priority, "themes", i), i, n_themes);
 
   add = gtk_button_new_with_mnemonic (_("Add _Theme"));
   gtk_widget_set_halign (add, GTK_ALIGN_START);
@@ -374,7 +522,11 @@ on_priority_changed (CspItemEditor *editor,
                      CspItem       *item,
                      const char    *key)
 {
-  if (item == csp_item_editor_get_item (editor) && g_str_equal (key, "themes"))
+  CspItem *priority = csp_item_editor_get_item (editor);
+
+  /* Other priorities coming or going show or hide "Move to…". */
+  if ((item == priority && g_str_equal (key, "themes"))
+      || (item == csp_item_get_parent (priority) && g_str_equal (key, "priorities")))
     fill_themes (editor);
 }
 
@@ -401,9 +553,13 @@ edit_priority_activated (GSimpleAction *action,
                          gpointer       user_data)
 {
   CspWindow *self = user_data;
+  CspItem *priority = self->document != NULL ? _csp_window_get_shown_priority (self) : NULL;
   CspItem *theme = self->document != NULL ? _csp_window_get_current_theme (self) : NULL;
 
-  if (theme != NULL)
+  /* The priority shown, even when it has no theme left. */
+  if (priority != NULL)
+    edit_priority (self, priority);
+  else if (theme != NULL)
     edit_priority (self, csp_item_get_parent (theme));
 }
 

@@ -59,6 +59,9 @@ void     _csp_window_edit_update_actions (CspWindow     *self);
 /* csp-window-editors.c: partners, glossary, sections, plan details. */
 void     _csp_window_init_editors       (CspWindow      *self);
 
+/* csp-window.c: the priority whose row is selected in the sidebar, or
+ * NULL. */
+CspItem *_csp_window_get_shown_priority (CspWindow      *self);
 /* csp-window.c: the first theme of the priority shown (or of the
  * plan), where a new action goes when none is selected. */
 CspItem *_csp_window_get_current_theme  (CspWindow      *self);

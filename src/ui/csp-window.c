@@ -340,6 +340,20 @@ on_plan_changed (CspWindow  *self,
 }
 
 CspItem *
+_csp_window_get_shown_priority (CspWindow *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
+  Section *section = row != NULL ? g_object_get_data (G_OBJECT (row), "section") : NULL;
+
+  /* Until a replaced plan is shown afresh, the row may name a priority
+   * that left it. */
+  if (section == NULL || !is_in_plan (section->priority, csp_window_get_plan (self)))
+    return NULL;
+
+  return section->priority;
+}
+
+CspItem *
 _csp_window_get_current_theme (CspWindow *self)
 {
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
@@ -418,6 +432,9 @@ csp_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   _csp_window_dispose_sharing (self);
+  /* Taking the sidebar apart unselects its row: nothing to update. */
+  if (self->sidebar != NULL)
+    g_signal_handlers_disconnect_by_data (self->sidebar, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CSP_TYPE_WINDOW);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
@@ -749,6 +766,24 @@ show_action (CspWindow *self,
   csp_action_list_select (self->action_list, action);
 }
 
+/* A priority, or a theme, is shown with its actions. */
+static void
+show_priority (CspWindow *self,
+               CspItem   *priority)
+{
+  gboolean review = CSP_IS_REVIEW (csp_item_get_parent (priority));
+  GtkListBoxRow *row = find_sidebar_row (self, "actions", priority, review);
+
+  if (row == NULL)
+    {
+      select_page (self, "overview");
+      return;
+    }
+
+  gtk_list_box_select_row (self->sidebar, row);
+  gtk_stack_set_visible_child_name (self->main_stack, "actions");
+}
+
 void
 csp_window_show_item (CspWindow *self,
                       CspItem   *item)
@@ -764,6 +799,10 @@ csp_window_show_item (CspWindow *self,
 
   if (CSP_IS_ACTION (item))
     show_action (self, item);
+  else if (CSP_IS_PRIORITY (item))
+    show_priority (self, item);
+  else if (CSP_IS_THEME (item) && csp_item_get_parent (item) != NULL)
+    show_priority (self, csp_item_get_parent (item));
   else if (CSP_IS_PARTNER (item))
     {
       select_page (self, "partners");

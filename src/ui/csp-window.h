@@ -41,7 +41,8 @@ gboolean         csp_window_is_untouched      (CspWindow      *self);
 gboolean         csp_window_is_loading        (CspWindow      *self);
 
 /* Goes to @item: an action is selected in its priority's list and
- * shown in the detail pane; a partner, term or section opens its page. */
+ * shown in the detail pane; a priority or a theme shows the priority's
+ * list; a partner, term or section opens its page. */
 void             csp_window_show_item         (CspWindow      *self,
                                                CspItem        *item);
 /* Lists every action of the document, this year's and last year's,
