@@ -7,60 +7,13 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "csp-test-ui.h"
 #include "csp-edit-field.h"
 #include "csp-format.h"
 #include "csp-window.h"
 
 /* The editor through its widgets: entries are typed into, buttons
  * clicked and window actions activated as the user would. */
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root)
-      && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static GtkWindow *
 find_dialog_for (GtkWindow *parent)
@@ -85,7 +38,7 @@ click (GtkWidget *button)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  spin ();
+  csp_test_spin ();
 }
 
 static void
@@ -93,7 +46,7 @@ activate (CspWindow  *window,
           const char *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  spin ();
+  csp_test_spin ();
 }
 
 static void
@@ -154,7 +107,7 @@ new_sample_window (void)
 
   csp_window_show_sample (window);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  csp_test_spin ();
 
   return window;
 }
@@ -198,7 +151,7 @@ show_page (CspWindow  *window,
            const char *name)
 {
   gtk_stack_set_visible_child_name (csp_window_get_main_stack (window), name);
-  spin ();
+  csp_test_spin ();
 }
 
 static CspUpdateForm *
@@ -208,9 +161,9 @@ open_update_form (CspWindow *window,
   CspActionDetail *detail = csp_window_get_action_detail (window);
 
   csp_window_show_item (window, action);
-  spin ();
+  csp_test_spin ();
   g_assert_true (csp_action_detail_get_action (detail) == action);
-  click (find_button (GTK_WIDGET (detail), "Add _Update"));
+  click (csp_test_find_button (GTK_WIDGET (detail), "Add _Update"));
 
   /* The form slides in. */
   while (!gtk_widget_get_mapped (GTK_WIDGET (csp_action_detail_get_update_form (detail))))
@@ -253,10 +206,10 @@ test_add_update (void)
   g_assert_true (csp_document_get_modified (csp_window_get_document (window)));
 
   /* The list's "Latest update" cell, the detail and the overview show it. */
-  g_assert_nonnull (find_label (GTK_WIDGET (csp_window_get_action_list (window)), text));
-  g_assert_nonnull (find_label (GTK_WIDGET (csp_window_get_action_detail (window)), text));
+  g_assert_nonnull (csp_test_find_shown_label (GTK_WIDGET (csp_window_get_action_list (window)), text));
+  g_assert_nonnull (csp_test_find_shown_label (GTK_WIDGET (csp_window_get_action_detail (window)), text));
   show_page (window, "overview");
-  g_assert_nonnull (find_label (get_page (window, "overview"), heading));
+  g_assert_nonnull (csp_test_find_shown_label (get_page (window, "overview"), heading));
   after = plan_json (window);
 
   /* Undo: gone, and the plan is as it was, to the byte. */
@@ -267,7 +220,7 @@ test_add_update (void)
     g_assert_cmpstr (undone, ==, before);
   }
   g_assert_cmpuint (csp_item_get_n_children (action, "updates"), ==, n_updates);
-  g_assert_null (find_label (GTK_WIDGET (csp_window_get_action_list (window)), text));
+  g_assert_null (csp_test_find_shown_label (GTK_WIDGET (csp_window_get_action_list (window)), text));
   /* Undo brought the action back into view. */
   g_assert_true (csp_action_detail_get_action (csp_window_get_action_detail (window)) == action);
   g_assert_false (csp_document_get_modified (csp_window_get_document (window)));
@@ -275,9 +228,9 @@ test_add_update (void)
   /* Redo: back. */
   activate (window, "win.redo");
   g_assert_cmpuint (csp_item_get_n_children (action, "updates"), ==, n_updates + 1);
-  g_assert_nonnull (find_label (GTK_WIDGET (csp_window_get_action_list (window)), text));
+  g_assert_nonnull (csp_test_find_shown_label (GTK_WIDGET (csp_window_get_action_list (window)), text));
   show_page (window, "overview");
-  g_assert_nonnull (find_label (get_page (window, "overview"), heading));
+  g_assert_nonnull (csp_test_find_shown_label (get_page (window, "overview"), heading));
 
   /* Save: the file on disk holds it. */
   activate (window, "win.save");
@@ -307,10 +260,10 @@ test_off_track_needs_text (void)
   for (CspStatus status = CSP_STATUS_AT_RISK; status <= CSP_STATUS_OFF_TRACK; status++)
     {
       gtk_drop_down_set_selected (csp_update_form_get_status_dropdown (form), status + 1);
-      spin ();
+      csp_test_spin ();
       g_assert_false (gtk_widget_get_sensitive (add));
       g_assert_nonnull (strstr (csp_update_form_get_hint (form), "needs text"));
-      g_assert_nonnull (find_label (GTK_WIDGET (form), csp_update_form_get_hint (form)));
+      g_assert_nonnull (csp_test_find_shown_label (GTK_WIDGET (form), csp_update_form_get_hint (form)));
 
       set_buffer_text (csp_update_form_get_text_view (form), "   ");
       g_assert_false (gtk_widget_get_sensitive (add));
@@ -327,7 +280,7 @@ test_off_track_needs_text (void)
   gtk_drop_down_set_selected (csp_update_form_get_status_dropdown (form), 0);
   gtk_editable_set_text (csp_update_form_get_date_entry (form), "2018-02-30");
   g_assert_false (gtk_widget_get_sensitive (add));
-  g_assert_nonnull (find_label (GTK_WIDGET (form), "Write a real date as YYYY-MM-DD, for example 2019-03-31."));
+  g_assert_nonnull (csp_test_find_shown_label (GTK_WIDGET (form), "Write a real date as YYYY-MM-DD, for example 2019-03-31."));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -359,15 +312,15 @@ test_edit_text_undo (void)
   GtkWidget *field;
 
   csp_window_show_item (window, action);
-  spin ();
+  csp_test_spin ();
   original = g_strdup (csp_item_get_string (action, "text"));
   expected = g_strconcat (original, " by March", NULL);
   field = csp_action_detail_get_field (detail, "text");
   type_text (GTK_TEXT_VIEW (csp_edit_field_get_editor (field)), " by March");
-  spin ();
+  csp_test_spin ();
 
   g_assert_cmpstr (csp_item_get_string (action, "text"), ==, expected);
-  g_assert_nonnull (find_label (GTK_WIDGET (csp_window_get_action_list (window)), expected));
+  g_assert_nonnull (csp_test_find_shown_label (GTK_WIDGET (csp_window_get_action_list (window)), expected));
 
   /* Nine characters typed, one step undone. */
   activate (window, "win.undo");
@@ -377,7 +330,7 @@ test_edit_text_undo (void)
 
     g_assert_cmpstr (undone, ==, before);
   }
-  g_assert_nonnull (find_label (GTK_WIDGET (csp_window_get_action_list (window)), original));
+  g_assert_nonnull (csp_test_find_shown_label (GTK_WIDGET (csp_window_get_action_list (window)), original));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
 
   /* The field follows the model. */
@@ -410,7 +363,7 @@ test_invalid_due_date (void)
   GtkWidget *field;
 
   csp_window_show_item (window, action);
-  spin ();
+  csp_test_spin ();
   due = g_strdup (csp_item_get_string (action, "due"));
   field = csp_action_detail_get_field (detail, "due");
 
@@ -418,7 +371,7 @@ test_invalid_due_date (void)
   g_assert_cmpstr (csp_item_get_string (action, "due"), ==, due);
   g_assert_cmpstr (csp_edit_field_get_error (field), ==,
                    "Write a real date as YYYY-MM-DD, for example 2019-03-31.");
-  g_assert_nonnull (find_label (field, csp_edit_field_get_error (field)));
+  g_assert_nonnull (csp_test_find_shown_label (field, csp_edit_field_get_error (field)));
 
   csp_edit_field_set_text (field, "31/03/2019");
   g_assert_cmpstr (csp_item_get_string (action, "due"), ==, due);
@@ -501,13 +454,13 @@ test_delete_partner (void)
   GtkWindow *dialog;
 
   csp_window_show_item (window, partner);
-  spin ();
+  csp_test_spin ();
 
   /* Cancel changes nothing. */
-  click (find_button (get_page (window, "partners"), "_Delete Partner"));
+  click (csp_test_find_button (get_page (window, "partners"), "_Delete Partner"));
   dialog = wait_for_dialog (window);
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), question));
-  click (find_button (GTK_WIDGET (dialog), "_Cancel"));
+  g_assert_nonnull (csp_test_find_shown_label (GTK_WIDGET (dialog), question));
+  click (csp_test_find_button (GTK_WIDGET (dialog), "_Cancel"));
   {
     g_autofree char *cancelled = plan_json (window);
 
@@ -515,9 +468,9 @@ test_delete_partner (void)
   }
 
   /* Keeping the name: the owners become free text. */
-  click (find_button (get_page (window, "partners"), "_Delete Partner"));
+  click (csp_test_find_button (get_page (window, "partners"), "_Delete Partner"));
   dialog = wait_for_dialog (window);
-  click (find_button (GTK_WIDGET (dialog), keep));
+  click (csp_test_find_button (GTK_WIDGET (dialog), keep));
   g_assert_null (csp_plan_lookup (plan, id));
   g_assert_cmpuint (count_owners_naming (plan, "partner", id), ==, 0);
   g_assert_cmpuint (count_owners_naming (plan, "name", name), ==, n_named + n_owners);
@@ -548,7 +501,7 @@ test_delete_action_key (void)
   CspActionList *list = csp_window_get_action_list (window);
 
   csp_window_show_item (window, action);
-  spin ();
+  csp_test_spin ();
   activate (window, "win.delete-action");
   g_assert_cmpuint (csp_item_get_n_children (theme, "actions"), ==, n_actions - 1);
   g_assert_false (csp_action_list_contains (list, action));
@@ -623,7 +576,7 @@ select_priority (CspWindow *window,
 
   g_assert_cmpstr (row_label (row), ==, csp_item_get_string (csp_item_get_child (part, "priorities", i), "title"));
   gtk_list_box_select_row (csp_window_get_sidebar (window), GTK_LIST_BOX_ROW (row));
-  spin ();
+  csp_test_spin ();
 }
 
 static gboolean
@@ -831,7 +784,7 @@ test_move_theme (void)
   move_to = find_theme_button (editor, to, first);
   g_assert_true (gtk_widget_get_visible (move_to));
   gtk_menu_button_popup (GTK_MENU_BUTTON (move_to));
-  spin ();
+  csp_test_spin ();
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (move_to));
   g_assert_nonnull (menu);
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, csp_item_get_n_children (plan, "priorities") - 1);
@@ -847,7 +800,7 @@ test_move_theme (void)
   /* Moved to another priority: at its end, gone from this editor. */
   g_assert_true (gtk_widget_activate_action (move_to, "theme.move-to", "u",
                                              csp_item_get_child (plan, "priorities", 0) == priority ? 1 : 0));
-  spin ();
+  csp_test_spin ();
   g_assert_true (csp_item_get_parent (first) == other);
   g_assert_cmpuint (csp_item_get_n_children (other, "themes"), ==, n_other + 1);
   g_assert_true (csp_item_get_child (other, "themes", n_other) == first);

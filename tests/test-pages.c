@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "csp-test-ui.h"
 #include "csp-format.h"
 #include "csp-glossary-page.h"
 #include "csp-links.h"
@@ -27,13 +28,6 @@ static gboolean have_display;
   } G_STMT_END
 
 /* Lets the pages' idle refreshes run. */
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static GtkWindow *
 show_in_window (GtkWidget *page)
 {
@@ -42,7 +36,7 @@ show_in_window (GtkWidget *page)
   gtk_window_set_default_size (window, 1024, 700);
   gtk_window_set_child (window, page);
   gtk_window_present (window);
-  spin ();
+  csp_test_spin ();
 
   return window;
 }
@@ -310,7 +304,7 @@ test_overview_chasing (void)
   stale = GTK_LIST_BOX (find_by_name (page, "stale-list"));
 
   csp_item_set_string (actions->pdata[0], "status", "off-track");
-  spin ();
+  csp_test_spin ();
 
   rows = list_rows (off_track);
   g_assert_cmpuint (rows->len, ==, 1);
@@ -327,11 +321,11 @@ test_overview_chasing (void)
 
   /* Overdue until it is complete; a complete action needs no update. */
   csp_item_set_string (actions->pdata[1], "due", "2000-01-31");
-  spin ();
+  csp_test_spin ();
   g_assert_true (rows_hold (overdue, actions->pdata[1]));
   g_assert_true (rows_hold (stale, actions->pdata[1]));
   csp_item_set_string (actions->pdata[1], "status", "complete");
-  spin ();
+  csp_test_spin ();
   g_assert_false (rows_hold (overdue, actions->pdata[1]));
   g_assert_false (rows_hold (stale, actions->pdata[1]));
 
@@ -339,7 +333,7 @@ test_overview_chasing (void)
   update = update_in_current_quarter (plan);
   g_assert_true (rows_hold (stale, actions->pdata[2]));
   csp_item_append (actions->pdata[2], "updates", update);
-  spin ();
+  csp_test_spin ();
   g_assert_false (rows_hold (stale, actions->pdata[2]));
 
   gtk_window_destroy (window);
@@ -458,7 +452,7 @@ test_partners_search (void)
     }
 
   gtk_editable_set_text (get_search_entry (page), "Kenward");
-  spin ();
+  csp_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   first = g_list_model_get_item (model, 0);
   g_assert_true (first == G_OBJECT (kenward));
@@ -484,7 +478,7 @@ test_partners_search (void)
 
   /* Searching by short name too. */
   gtk_editable_set_text (get_search_entry (page), "KFRS");
-  spin ();
+  csp_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   g_assert_nonnull (find_label (page, "Kent Fire & Rescue Service"));
 
@@ -511,9 +505,9 @@ test_partners_show_item (void)
 
   /* A partner hidden by the search is still shown on request. */
   gtk_editable_set_text (get_search_entry (page), "Police");
-  spin ();
+  csp_test_spin ();
   csp_partners_page_show_partner (CSP_PARTNERS_PAGE (page), find_partner (plan, "Kenward Trust"));
-  spin ();
+  csp_test_spin ();
   g_assert_cmpstr (gtk_editable_get_text (get_search_entry (page)), ==, "");
   g_assert_true (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (get_list_model (page))) ==
                  find_partner (plan, "Kenward Trust"));
@@ -530,7 +524,7 @@ test_partners_show_item (void)
 
   /* The detail and the list follow edits. */
   csp_item_set_string (find_partner (plan, "Kenward Trust"), "phone", "01622 000000");
-  spin ();
+  csp_test_spin ();
   g_assert_nonnull (find_label (page, "01622 000000"));
   g_assert_null (find_label (page, "01622 814187"));
 
@@ -557,7 +551,7 @@ test_partners_unsafe_links (void)
   csp_partners_page_set_plan (CSP_PARTNERS_PAGE (page), plan);
   window = show_in_window (page);
   csp_partners_page_show_partner (CSP_PARTNERS_PAGE (page), partner);
-  spin ();
+  csp_test_spin ();
 
   /* Shown as text that cannot be clicked. */
   g_assert_nonnull (find_label (page, "Mischief Ltd"));
@@ -568,7 +562,7 @@ test_partners_unsafe_links (void)
 
   /* An ordinary address becomes a mailto link. */
   csp_item_set_string (partner, "email", "info@mischief.org.uk");
-  spin ();
+  csp_test_spin ();
   g_clear_pointer (&links, g_ptr_array_unref);
   links = find_widgets (page, GTK_TYPE_LINK_BUTTON);
   g_assert_cmpuint (links->len, ==, 1);
@@ -649,7 +643,7 @@ test_glossary (void)
   csp_item_set_string (term, "term", "Bail");
   csp_item_set_string (term, "definition", "Release while awaiting trial");
   csp_item_append (CSP_ITEM (plan), "glossary", term);
-  spin ();
+  csp_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 19);
   {
     g_autoptr(CspItem) second = g_list_model_get_item (model, 1);
@@ -658,7 +652,7 @@ test_glossary (void)
   }
 
   gtk_editable_set_text (get_search_entry (page), "ASB");
-  spin ();
+  csp_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   {
     g_autoptr(CspItem) found = g_list_model_get_item (model, 0);
@@ -670,11 +664,11 @@ test_glossary (void)
 
   /* Definitions are searched too. */
   gtk_editable_set_text (get_search_entry (page), "anti-social");
-  spin ();
+  csp_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
   gtk_editable_set_text (get_search_entry (page), "no such term");
-  spin ();
+  csp_test_spin ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_nonnull (find_label (page, "No term matches the search"));
 
@@ -723,7 +717,7 @@ test_text (void)
   g_assert_nonnull (find_label (page, "Review of projects and initiatives 2017/18"));
 
   csp_item_set_string (introduction, "title", "Foreword");
-  spin ();
+  csp_test_spin ();
   g_assert_nonnull (find_label (page, "Foreword"));
   g_assert_null (find_label (page, "Introduction"));
 

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
+#include "csp-test-ui.h"
 #include "csp-format.h"
 #include "csp-quarter.h"
 #include "csp-edit-field.h"
@@ -23,13 +24,6 @@ new_sample_window (void)
   gtk_window_present (GTK_WINDOW (window));
 
   return window;
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 static const char *
@@ -122,26 +116,6 @@ action_mentions (CspItem    *action,
 
   folded = g_utf8_casefold (haystack->str, -1);
   return strstr (folded, folded_needle) != NULL;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* Tests */
@@ -420,7 +394,7 @@ test_detail (void)
   add_update (action, "2018-03-20", "A newer update");
 
   csp_window_show_item (window, action);
-  spin ();
+  csp_test_spin ();
 
   /* The action's own priority is chosen in the sidebar, the action in
    * the list, and the detail shows it. */
@@ -440,18 +414,18 @@ test_detail (void)
     text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
     g_assert_cmpstr (text, ==, csp_item_get_string (action, "text"));
   }
-  g_assert_nonnull (find_label (GTK_WIDGET (detail),
+  g_assert_nonnull (csp_test_find_label (GTK_WIDGET (detail),
                                 csp_status_get_label (csp_action_get_status (action))));
 
   /* Updates, newest first. */
-  older = find_label (GTK_WIDGET (detail), "An older update");
-  newer = find_label (GTK_WIDGET (detail), "A newer update");
+  older = csp_test_find_label (GTK_WIDGET (detail), "An older update");
+  newer = csp_test_find_label (GTK_WIDGET (detail), "A newer update");
   g_assert_nonnull (older);
   g_assert_nonnull (newer);
   g_assert_true (gtk_widget_compute_point (newer, GTK_WIDGET (detail), &GRAPHENE_POINT_INIT (0, 0), &newer_point));
   g_assert_true (gtk_widget_compute_point (older, GTK_WIDGET (detail), &GRAPHENE_POINT_INIT (0, 0), &older_point));
   g_assert_cmpfloat (newer_point.y, <, older_point.y);
-  g_assert_nonnull (find_label (GTK_WIDGET (detail), "3 progress updates"));
+  g_assert_nonnull (csp_test_find_label (GTK_WIDGET (detail), "3 progress updates"));
 
   /* Every owner is shown; one in the directory is a button that goes
    * to the partner, one that is not is plain text. */
@@ -462,7 +436,7 @@ test_detail (void)
       gboolean linked = *partner_id != '\0' && csp_plan_lookup (plan, partner_id) != NULL;
 
       owners = csp_owner_dup_label (owner);
-      owner_label = find_label (GTK_WIDGET (detail), owners);
+      owner_label = csp_test_find_label (GTK_WIDGET (detail), owners);
       g_assert_nonnull (owner_label);
       g_assert_cmpint (GTK_IS_BUTTON (gtk_widget_get_parent (owner_label)), ==, linked);
       g_clear_pointer (&owners, g_free);
@@ -649,26 +623,6 @@ find_dialog_for (GtkWindow *parent)
   return NULL;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 answer_close_question (CspWindow  *window,
                        const char *button)
@@ -676,9 +630,9 @@ answer_close_question (CspWindow  *window,
   GtkWindow *dialog = find_dialog_for (GTK_WINDOW (window));
 
   g_assert_nonnull (dialog);
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Save the changes to “Built-in sample” before closing?"));
-  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), button), "clicked");
-  spin ();
+  g_assert_nonnull (csp_test_find_label (GTK_WIDGET (dialog), "Save the changes to “Built-in sample” before closing?"));
+  g_signal_emit_by_name (csp_test_find_button (GTK_WIDGET (dialog), button), "clicked");
+  csp_test_spin ();
 }
 
 static void
@@ -692,7 +646,7 @@ test_close_modified (void)
 
   /* Nothing to lose: the window just closes. */
   gtk_window_close (GTK_WINDOW (unmodified));
-  spin ();
+  csp_test_spin ();
   g_assert_null (unmodified);
 
   g_assert_nonnull (window);
@@ -701,14 +655,14 @@ test_close_modified (void)
   g_assert_null (find_dialog_for (GTK_WINDOW (window)));
 
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  csp_test_spin ();
   g_assert_nonnull (window);
   answer_close_question (window, "_Cancel");
   g_assert_nonnull (window);
   g_assert_null (find_dialog_for (GTK_WINDOW (window)));
 
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  csp_test_spin ();
   answer_close_question (window, "_Discard");
   g_assert_null (window);
 }
@@ -751,11 +705,11 @@ test_save (void)
   g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
   while ((dialog = find_dialog_for (GTK_WINDOW (window))) == NULL)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "The file changed on disk: overwrite?"));
+  g_assert_nonnull (csp_test_find_label (GTK_WIDGET (dialog), "The file changed on disk: overwrite?"));
   g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
   g_assert_cmpstr (saved, ==, contents);
 
-  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Overwrite"), "clicked");
+  g_signal_emit_by_name (csp_test_find_button (GTK_WIDGET (dialog), "_Overwrite"), "clicked");
   wait_until_saved (window);
   g_clear_object (&reread);
   reread = csp_plan_load_file (file, NULL, NULL);
