@@ -156,6 +156,12 @@ new_editor (Field      *field,
       editor = gtk_text_view_new ();
       gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (editor), GTK_WRAP_WORD_CHAR);
       gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (editor), FALSE);
+      /* Margins, not CSS padding: the text view measures its wrapped
+       * height without the padding and cut the last line off. */
+      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (editor), 6);
+      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (editor), 6);
+      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (editor), 8);
+      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (editor), 8);
       /* Undo belongs to the plan, not to the widget. */
       gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), FALSE);
       gtk_widget_add_css_class (editor, "edit-text");
@@ -216,7 +222,23 @@ csp_edit_field_new (CspUndoStack    *stack,
   gtk_widget_add_css_class (GTK_WIDGET (field->error_label), "error");
   gtk_widget_add_css_class (GTK_WIDGET (field->error_label), "caption");
   gtk_widget_set_visible (GTK_WIDGET (field->error_label), FALSE);
-  gtk_box_append (GTK_BOX (box), field->editor);
+  if (multiline)
+    {
+      /* GTK 4.8's text view can report its height for another width
+       * than it gets, and then cut off its last line: in a scrolled
+       * window that grows with the text, a line too many scrolls
+       * rather than disappears. */
+      GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 72);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), field->editor);
+      gtk_box_append (GTK_BOX (box), scrolled);
+    }
+  else
+    gtk_box_append (GTK_BOX (box), field->editor);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (field->error_label));
 
   focus = gtk_event_controller_focus_new ();
