@@ -104,7 +104,8 @@ def main():
                                    stderr=subprocess.DEVNULL)
     try:
         desktop = pyatspi.Registry.getDesktop(0)
-        app = wait_for(lambda: next((a for a in desktop if a is not None and a.name == "csp-planner"), None))
+        app = wait_for(lambda: next((a for a in desktop if a is not None and a.name == "csp-planner"), None),
+                       timeout=90)
         tap.check("the application is on the accessibility bus", app is not None)
         if app is None:
             tap.done()
