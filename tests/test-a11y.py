@@ -100,13 +100,18 @@ def main():
                CSP_PLANNER_HISTORY_DIR=os.path.join(home, "history"),
                GSETTINGS_BACKEND="memory", GTK_A11Y="atspi")
     env.pop("G_DEBUG", None)
-    app_process = subprocess.Popen([PLANNER], env=env, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
+    # The accessibility bus and its registry first: an application that
+    # starts before the registry runs is never listed on the desktop.
+    desktop = pyatspi.Registry.getDesktop(0)
+    wait_for(lambda: desktop.childCount >= 0, timeout=10)
+    log_path = os.path.join(home, "app.log")
+    with open(log_path, "w") as log:
+        app_process = subprocess.Popen([PLANNER], env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        desktop = pyatspi.Registry.getDesktop(0)
         app = wait_for(lambda: next((a for a in desktop if a is not None and a.name == "csp-planner"), None),
                        timeout=90)
-        tap.check("the application is on the accessibility bus", app is not None)
+        with open(log_path, encoding="utf-8", errors="replace") as log:
+            tap.check("the application is on the accessibility bus", app is not None, log.read())
         if app is None:
             tap.done()
         time.sleep(2)
