@@ -115,7 +115,9 @@ on_remove_contact_clicked (GtkButton *button,
 
 static void
 add_contact_fields (CspItemEditor *editor,
-                    CspItem       *person)
+                    CspItem       *person,
+                    guint          index,
+                    guint          n_children)
 {
   CspUndoStack *stack = csp_item_editor_get_stack (editor);
   GtkWidget *grid = gtk_grid_new ();
@@ -152,28 +154,47 @@ on_add_contact_clicked (CspItemEditor *editor)
                    "contacts", G_MAXUINT, person);
 }
 
+/* The list below an editor's fields: a heading, a row per child of
+ * @key, and a button that adds one. Filled again when the list changes. */
+typedef void (*AddRowFunc) (CspItemEditor *editor,
+                            CspItem       *child,
+                            guint          index,
+                            guint          n_children);
+
 static void
-fill_contacts (CspItemEditor *editor)
+fill_children (CspItemEditor *editor,
+               const char    *key,
+               const char    *heading_text,
+               AddRowFunc     add_row,
+               const char    *add_label,
+               GCallback      on_add_clicked)
 {
-  CspItem *partner = csp_item_editor_get_item (editor);
+  CspItem *item = csp_item_editor_get_item (editor);
   GtkBox *extra = csp_item_editor_get_extra (editor);
-  guint n_contacts = csp_item_get_n_children (partner, "contacts");
+  guint n_children = csp_item_get_n_children (item, key);
   GtkWidget *child, *heading, *add;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (extra))) != NULL)
     gtk_box_remove (extra, child);
 
-  heading = gtk_label_new (_("Contacts"));
+  heading = gtk_label_new (heading_text);
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_add_css_class (heading, "heading");
   gtk_box_append (extra, heading);
-  for (guint i = 0; i < n_contacts; i++)
-    add_contact_fields (editor, csp_item_get_child (partner, "contacts", i));
+  for (guint i = 0; i < n_children; i++)
+    add_row (editor, csp_item_get_child (item, key, i), i, n_children);
 
-  add = gtk_button_new_with_mnemonic (_("Add _Contact"));
+  add = gtk_button_new_with_mnemonic (add_label);
   gtk_widget_set_halign (add, GTK_ALIGN_START);
-  g_signal_connect_swapped (add, "clicked", G_CALLBACK (on_add_contact_clicked), editor);
+  g_signal_connect_swapped (add, "clicked", on_add_clicked, editor);
   gtk_box_append (extra, add);
+}
+
+static void
+fill_contacts (CspItemEditor *editor)
+{
+  fill_children (editor, "contacts", _("Contacts"), add_contact_fields,
+                 _("Add _Contact"), G_CALLBACK (on_add_contact_clicked));
 }
 
 static void
@@ -496,25 +517,8 @@ add_theme_row (CspItemEditor *editor,
 static void
 fill_themes (CspItemEditor *editor)
 {
-  CspItem *priority = csp_item_editor_get_item (editor);
-  GtkBox *extra = csp_item_editor_get_extra (editor);
-  guint n_themes = csp_item_get_n_children (priority, "themes");
-  GtkWidget *child, *heading, *add;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (extra))) != NULL)
-    gtk_box_remove (extra, child);
-
-  heading = gtk_label_new (_("Themes"));
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_box_append (extra, heading);
-  for (guint i = 0; i < n_themes; i++)
-    add_theme_row (editor, csp_item_get_child (priority, "themes", i), i, n_themes);
-
-  add = gtk_button_new_with_mnemonic (_("Add _Theme"));
-  gtk_widget_set_halign (add, GTK_ALIGN_START);
-  g_signal_connect_swapped (add, "clicked", G_CALLBACK (on_add_theme_clicked), editor);
-  gtk_box_append (extra, add);
+  fill_children (editor, "themes", _("Themes"), add_theme_row,
+                 _("Add _Theme"), G_CALLBACK (on_add_theme_clicked));
 }
 
 static void
