@@ -7,6 +7,7 @@
 #include "csp-test-util.h"
 #include "csp-document.h"
 #include "csp-format.h"
+#include "csp-undo.h"
 
 typedef struct
 {
@@ -215,6 +216,63 @@ test_load_async_reports_errors (Fixture       *f,
   g_assert_error (error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_SYNTAX);
 }
 
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (csp_document_save_finish (CSP_DOCUMENT (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* The plan's bytes are made in a worker thread; an edit made in the
+ * meantime waits for it, is not in the file, and leaves the document
+ * modified. */
+static void
+test_edit_during_save (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CspDocument) document = csp_document_load (f->file, NULL, &error);
+  g_autoptr(CspDocument) saved = NULL;
+  g_autoptr(CspDocument) resaved = NULL;
+  CspUndoStack *stack = csp_document_get_undo_stack (document);
+  CspItem *plan = CSP_ITEM (csp_document_get_plan (document));
+  CspItem *priority = csp_item_get_child (plan, "priorities", 0);
+  gboolean done = FALSE;
+
+  g_assert_no_error (error);
+  csp_edit_set_string (stack, plan, "area", "Kent", 0);
+  csp_undo_stack_break_merge (stack);
+
+  csp_document_save_async (document, NULL, FALSE, NULL, on_saved, &done);
+  csp_edit_set_string (stack, plan, "area", "Medway", 0);
+  csp_edit_remove (stack, csp_item_get_child (priority, "themes", 0));
+  g_assert_cmpstr (csp_item_get_string (plan, "area"), ==, "Medway");
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  saved = csp_document_load (f->file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (csp_item_get_string (CSP_ITEM (csp_document_get_plan (saved)), "area"), ==, "Kent");
+  g_assert_cmpuint (csp_item_get_n_children (csp_item_get_child (CSP_ITEM (csp_document_get_plan (saved)),
+                                                                 "priorities", 0), "themes"),
+                    ==, csp_item_get_n_children (priority, "themes") + 1);
+  g_assert_true (csp_document_get_modified (document));
+  g_assert_false (csp_undo_stack_get_clean (stack));
+
+  g_assert_true (csp_document_save (document, NULL, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (csp_document_get_modified (document));
+  resaved = csp_document_load (f->file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (csp_item_get_string (CSP_ITEM (csp_document_get_plan (resaved)), "area"), ==, "Medway");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +286,7 @@ main (int   argc,
   ADD ("/document/failed-save-changes-nothing", test_failed_save_changes_nothing);
   ADD ("/document/save-into-missing-folder-fails-cleanly", test_save_into_missing_folder_fails_cleanly);
   ADD ("/document/load-async-reports-errors", test_load_async_reports_errors);
+  ADD ("/document/edit-during-save", test_edit_during_save);
 #undef ADD
 
   return g_test_run ();

@@ -455,7 +455,7 @@ move_a2 (CspPlan *p)
   _csp_item_set_string_raw (moved, info->id_field, "a2");
   _csp_item_set_string_raw (moved, csp_kind_find_field (info, "text"), csp_item_get_string (a2, "text"));
   _csp_item_set_string_raw (moved, info->modified_field, csp_item_get_modified (a2));
-  g_list_store_remove (G_LIST_STORE (csp_item_get_list (get (p, "t1"), "actions")), 1);
+  g_object_unref (csp_item_take (get (p, "t1"), "actions", 1));
   csp_item_append (get (p, "t2"), "actions", moved);
   g_object_unref (moved);
 }

@@ -190,6 +190,75 @@ test_status (void)
   g_assert_cmphex (csp_status_get_rgb (CSP_STATUS_ON_TRACK), ==, 0x8FD18F);
 }
 
+typedef struct
+{
+  guint position, removed, added, count;
+} Changed;
+
+static void
+on_items_changed (GListModel *list,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changed    *changed)
+{
+  changed->position = position;
+  changed->removed = removed;
+  changed->added = added;
+  changed->count++;
+}
+
+/* The children of a list field are a GListModel that tells its views
+ * exactly what changed. */
+static void
+test_child_list_model (void)
+{
+  g_autoptr(CspItem) theme = csp_item_new (CSP_KIND_THEME);
+  GListModel *list = csp_item_get_list (theme, "actions");
+  Changed changed = { 0 };
+  CspItem *actions[3];
+  g_autoptr(CspItem) taken = NULL;
+  g_autoptr(CspItem) second = NULL;
+  guint position;
+
+  g_assert_true (g_list_model_get_item_type (list) == csp_kind_get_gtype (CSP_KIND_ACTION));
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &changed);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      actions[i] = csp_item_new (CSP_KIND_ACTION);
+      csp_item_insert (theme, "actions", 0, actions[i]);
+      g_object_unref (actions[i]);
+      g_assert_cmpuint (changed.count, ==, i + 1);
+      g_assert_cmpuint (changed.position, ==, 0);
+      g_assert_cmpuint (changed.added, ==, 1);
+      g_assert_cmpuint (changed.removed, ==, 0);
+    }
+
+  /* Inserted at the front each time: 2, 1, 0. */
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 3);
+  second = g_list_model_get_item (list, 1);
+  g_assert_true (second == actions[1]);
+  g_assert_null (g_list_model_get_item (list, 3));
+  g_assert_true (csp_item_find (theme, "actions", actions[0], &position));
+  g_assert_cmpuint (position, ==, 2);
+
+  taken = csp_item_take (theme, "actions", 1);
+  g_assert_true (taken == actions[1]);
+  g_assert_null (csp_item_get_parent (taken));
+  g_assert_cmpuint (changed.position, ==, 1);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 0);
+  g_assert_true (csp_item_get_child (theme, "actions", 1) == actions[0]);
+  g_assert_false (csp_item_find (theme, "actions", taken, &position));
+
+  csp_item_append (theme, "actions", taken);
+  g_assert_cmpuint (changed.position, ==, 2);
+  g_assert_true (csp_item_get_child (theme, "actions", 2) == taken);
+  g_assert_true (csp_item_get_parent (taken) == theme);
+  g_assert_null (csp_item_get_child (theme, "actions", 3));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -199,6 +268,7 @@ main (int   argc,
   g_test_add_func ("/model/properties-and-stamping", test_properties_and_stamping);
   g_test_add_func ("/model/stamps-nearest-owner-of-modified", test_stamps_nearest_owner_of_modified);
   g_test_add_func ("/model/insert-and-remove", test_insert_and_remove);
+  g_test_add_func ("/model/child-list-model", test_child_list_model);
   g_test_add_func ("/model/new-items", test_new_items);
   g_test_add_func ("/model/latest-update", test_latest_update);
   g_test_add_func ("/model/status", test_status);

@@ -19,6 +19,7 @@ struct _CspDocument
   GFile        *file;
   char         *etag;     /* of the file as we last read or wrote it */
   CspUndoStack *undo_stack;
+  guint64       n_changes; /* edits of the plan so far */
   guint         modified : 1;
 };
 
@@ -41,6 +42,7 @@ on_plan_changed (CspDocument *self,
                  const char  *key,
                  CspPlan     *plan)
 {
+  self->n_changes++;
   csp_document_set_modified (self, TRUE);
 }
 
@@ -410,6 +412,8 @@ typedef struct
   char   *document_id;
   char   *revision;    /* the new one */
   char   *etag;        /* of the file written */
+  char   *expected_etag; /* of the file to replace; NULL: no check */
+  guint64 n_changes;   /* the document's, when its bytes were made */
 } Save;
 
 static void
@@ -422,6 +426,7 @@ save_free (gpointer data)
   g_free (save->document_id);
   g_free (save->revision);
   g_free (save->etag);
+  g_free (save->expected_etag);
   g_free (save->old_revision);
   g_strfreev (save->old_ancestors);
   g_free (save);
@@ -491,8 +496,13 @@ on_recorded (GObject      *source,
   Save *save = g_task_get_task_data (task);
 
   set_file (self, save->file, save->etag);
-  csp_document_set_modified (self, FALSE);
-  csp_undo_stack_set_clean (self->undo_stack);
+
+  /* An edit made while the file was written is not in it. */
+  if (self->n_changes == save->n_changes)
+    {
+      csp_document_set_modified (self, FALSE);
+      csp_undo_stack_set_clean (self->undo_stack);
+    }
   g_task_return_boolean (task, TRUE);
 }
 
@@ -521,6 +531,37 @@ on_replace_done (GObject      *source,
   g_task_run_in_thread (record, record_in_thread);
 }
 
+static void
+on_bytes_made (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CspDocument *self = g_task_get_source_object (task);
+  Save *save = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GError *error = NULL;
+
+  save->bytes = csp_plan_to_bytes_finish (CSP_PLAN (source), result, &error);
+  if (save->bytes == NULL)
+    {
+      restore_revision (self, save);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* What g_file_replace_contents () does with a local file (GLib 2.74,
+   * seen with strace): when the file exists, it writes a temporary
+   * ".goutputstream-XXXXXX" beside it, fsync()s it, links the old file
+   * to "NAME~" (the backup) and renames the temporary file over NAME;
+   * a crash leaves the old file or the new one, never half of one. A
+   * new file is written in place (O_EXCL) without fsync (): there is
+   * no old content to lose. */
+  g_file_replace_contents_bytes_async (save->file, save->bytes, save->expected_etag,
+                                       TRUE, G_FILE_CREATE_NONE, cancellable,
+                                       on_replace_done, g_steal_pointer (&task));
+}
+
 void
 csp_document_save_async (CspDocument         *self,
                          GFile               *file,
@@ -530,7 +571,6 @@ csp_document_save_async (CspDocument         *self,
                          gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   gboolean same_file;
   Save *save;
 
@@ -544,25 +584,16 @@ csp_document_save_async (CspDocument         *self,
   save->file = g_object_ref (file != NULL ? file : self->file);
   g_task_set_task_data (task, save, save_free);
 
-  new_revision (self, save);
-  bytes = csp_plan_to_bytes (self->plan);
   same_file = self->file != NULL && g_file_equal (save->file, self->file);
-  save->bytes = g_bytes_ref (bytes);
+  save->expected_etag = same_file && !force ? g_strdup (self->etag) : NULL;
+
+  new_revision (self, save);
+  save->n_changes = self->n_changes;
   save->document_id = g_strdup (csp_item_get_id (CSP_ITEM (self->plan)));
   save->revision = g_strdup (csp_item_get_string (CSP_ITEM (self->plan), "revision"));
 
-  /* What g_file_replace_contents () does with a local file (GLib 2.74,
-   * seen with strace): when the file exists, it writes a temporary
-   * ".goutputstream-XXXXXX" beside it, fsync()s it, links the old file
-   * to "NAME~" (the backup) and renames the temporary file over NAME;
-   * a crash leaves the old file or the new one, never half of one. A
-   * new file is written in place (O_EXCL) without fsync (): there is
-   * no old content to lose. */
-
-  g_file_replace_contents_bytes_async (save->file, bytes,
-                                       same_file && !force ? self->etag : NULL,
-                                       TRUE, G_FILE_CREATE_NONE, cancellable,
-                                       on_replace_done, g_steal_pointer (&task));
+  /* The bytes are made in a worker: 0.6 s for a county's archive. */
+  csp_plan_to_bytes_async (self->plan, cancellable, on_bytes_made, g_steal_pointer (&task));
 }
 
 gboolean

@@ -45,6 +45,17 @@ CspPlan *csp_plan_load_file     (GFile       *file,
 /* The file's bytes: pretty-printed UTF-8 JSON, keys in a fixed order,
  * a newline at the end; the same plan always gives the same bytes. */
 GBytes  *csp_plan_to_bytes      (CspPlan     *plan);
+/* The same, made in a worker thread while the caller's main loop goes
+ * on: the window stays responsive with a county's archive open. Edits
+ * of the plan made meanwhile wait for the worker (a fraction of a
+ * second), so the bytes are the plan as it was when this was called. */
+void     csp_plan_to_bytes_async  (CspPlan             *plan,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data);
+GBytes  *csp_plan_to_bytes_finish (CspPlan             *plan,
+                                   GAsyncResult        *result,
+                                   GError             **error);
 
 /* The built-in sample: the Tonbridge and Malling plan 2018-19. */
 GBytes  *csp_sample_get_bytes   (void);

@@ -14,6 +14,11 @@ void _csp_item_set_list_raw         (CspItem      *self,
 void _csp_plan_emit_changed         (CspPlan      *self,
                                      CspItem      *item,
                                      const char   *key);
+/* Read sessions of worker threads, and the wait for them before an
+ * edit (csp-plan.c). */
+void _csp_plan_begin_read           (CspPlan      *self);
+void _csp_plan_end_read             (CspPlan      *self);
+void _csp_item_wait_for_readers     (CspItem      *item);
 /* Exchanges every field, nested object, list item and unknown key of
  * two objects of the same kind, in place: the objects and their list
  * models stay, so views see notifications and items-changed. Stamps

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "csp-item-list.h"
 #include "csp-item-private.h"
 #include "csp-plan.h"
 #include "csp-status.h"
@@ -15,7 +16,7 @@ typedef union
   gboolean    boolean;
   char      **strv;
   CspItem    *object;
-  GListStore *list;
+  CspItemList *list;
 } CspValue;
 
 typedef struct
@@ -115,7 +116,7 @@ csp_item_constructed (GObject *object)
           _csp_item_set_object_raw (self, i, NULL);
           break;
         case CSP_FIELD_LIST:
-          priv->values[i].list = g_list_store_new (csp_kind_get_gtype (field->kind));
+          priv->values[i].list = _csp_item_list_new (csp_kind_get_gtype (field->kind));
           break;
         case CSP_FIELD_FORMAT:
         case CSP_FIELD_VERSION:
@@ -149,12 +150,11 @@ csp_item_dispose (GObject *object)
         }
       else if (field->type == CSP_FIELD_LIST && priv->values[i].list != NULL)
         {
-          GListModel *list = G_LIST_MODEL (priv->values[i].list);
+          CspItemList *list = priv->values[i].list;
 
-          for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+          for (guint j = 0; j < _csp_item_list_get_n (list); j++)
             {
-              g_autoptr(CspItem) item = g_list_model_get_item (list, j);
-              CspItemPrivate *child = csp_item_get_instance_private (item);
+              CspItemPrivate *child = csp_item_get_instance_private (_csp_item_list_get (list, j));
 
               child->parent = NULL;
             }
@@ -458,6 +458,7 @@ _csp_item_set_string_raw (CspItem    *self,
 {
   CspItemPrivate *priv = csp_item_get_instance_private (self);
 
+  _csp_item_wait_for_readers (self);
   g_assert (field < csp_item_get_info (self)->n_fields);
   g_assert (field_is_string (&csp_item_get_info (self)->fields[field]));
 
@@ -508,6 +509,7 @@ _csp_item_set_boolean_raw (CspItem  *self,
 {
   CspItemPrivate *priv = csp_item_get_instance_private (self);
 
+  _csp_item_wait_for_readers (self);
   g_assert (csp_item_get_info (self)->fields[field].type == CSP_FIELD_BOOLEAN);
 
   priv->values[field].boolean = !!value;
@@ -556,6 +558,7 @@ _csp_item_set_strv_raw (CspItem            *self,
 {
   CspItemPrivate *priv = csp_item_get_instance_private (self);
 
+  _csp_item_wait_for_readers (self);
   g_assert (csp_item_get_info (self)->fields[field].type == CSP_FIELD_STRV);
 
   g_strfreev (priv->values[field].strv);
@@ -620,6 +623,7 @@ _csp_item_set_object_raw (CspItem *self,
   CspItemPrivate *priv = csp_item_get_instance_private (self);
   const CspField *info = &csp_item_get_info (self)->fields[field];
 
+  _csp_item_wait_for_readers (self);
   g_assert (info->type == CSP_FIELD_OBJECT);
 
   if (priv->values[field].object != NULL)
@@ -655,7 +659,7 @@ csp_item_get_n_children (CspItem    *self,
 {
   GListModel *list = csp_item_get_list (self, key);
 
-  return list != NULL ? g_list_model_get_n_items (list) : 0;
+  return list != NULL ? _csp_item_list_get_n (CSP_ITEM_LIST (list)) : 0;
 }
 
 CspItem *
@@ -664,17 +668,12 @@ csp_item_get_child (CspItem    *self,
                     guint       position)
 {
   GListModel *list = csp_item_get_list (self, key);
-  CspItem *child;
 
-  if (list == NULL || position >= g_list_model_get_n_items (list))
+  if (list == NULL)
     return NULL;
 
-  /* The store keeps its own reference, so a borrowed pointer is safe
-   * for as long as the item stays in the list. */
-  child = g_list_model_get_item (list, position);
-  g_object_unref (child);
-
-  return child;
+  /* Borrowed: safe for as long as the item stays in the list. */
+  return _csp_item_list_get (CSP_ITEM_LIST (list), position);
 }
 
 void
@@ -684,15 +683,15 @@ _csp_item_set_list_raw (CspItem    *self,
 {
   CspItemPrivate *priv = csp_item_get_instance_private (self);
   int index = lookup_field (self, key, CSP_FIELD_LIST);
-  GListStore *store;
+  CspItemList *list;
 
+  _csp_item_wait_for_readers (self);
   g_return_if_fail (index >= 0);
 
-  store = priv->values[index].list;
+  list = priv->values[index].list;
   for (guint i = 0; i < children->len; i++)
     adopt (self, index, g_ptr_array_index (children, i));
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                       children->pdata, children->len);
+  _csp_item_list_splice (list, 0, _csp_item_list_get_n (list), children->pdata, children->len);
 }
 
 void
@@ -708,14 +707,16 @@ csp_item_insert (CspItem    *self,
   g_return_if_fail (CSP_IS_ITEM (child));
   g_return_if_fail (csp_item_get_parent (child) == NULL);
 
+  _csp_item_wait_for_readers (self);
+
   if ((index = lookup_field (self, key, CSP_FIELD_LIST)) < 0)
     return;
 
   g_return_if_fail (csp_item_get_kind (child) == csp_item_get_info (self)->fields[index].kind);
 
-  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (priv->values[index].list)));
+  position = MIN (position, _csp_item_list_get_n (priv->values[index].list));
   adopt (self, index, child);
-  g_list_store_insert (priv->values[index].list, position, child);
+  _csp_item_list_splice (priv->values[index].list, position, 0, (gpointer *) &child, 1);
   csp_item_touch (self, key);
 }
 
@@ -738,17 +739,19 @@ detach (CspItem    *self,
   CspItem *child;
   int index;
 
+  _csp_item_wait_for_readers (self);
   if ((index = lookup_field (self, key, CSP_FIELD_LIST)) < 0)
     return NULL;
 
-  child = g_list_model_get_item (G_LIST_MODEL (priv->values[index].list), position);
+  child = _csp_item_list_get (priv->values[index].list, position);
   if (child == NULL)
     return NULL;
 
+  g_object_ref (child);
   child_priv = csp_item_get_instance_private (child);
   child_priv->parent = NULL;
   child_priv->parent_field = -1;
-  g_list_store_remove (priv->values[index].list, position);
+  _csp_item_list_splice (priv->values[index].list, position, 1, NULL, 0);
 
   return child;
 }
@@ -801,7 +804,7 @@ csp_item_find (CspItem    *self,
 
   g_return_val_if_fail (list != NULL, FALSE);
 
-  return g_list_store_find (G_LIST_STORE (list), child, position);
+  return _csp_item_list_find (CSP_ITEM_LIST (list), child, position);
 }
 
 void
@@ -813,6 +816,7 @@ _csp_item_add_extra (CspItem    *self,
   CspItemPrivate *priv = csp_item_get_instance_private (self);
   CspExtra *extra = g_new0 (CspExtra, 1);
 
+  _csp_item_wait_for_readers (self);
   extra->after = g_strdup (after);
   extra->name = g_strdup (name);
   extra->node = json_node_ref (node);
@@ -888,22 +892,22 @@ swap_list (CspItem *a,
 {
   CspItemPrivate *priv_a = csp_item_get_instance_private (a);
   CspItemPrivate *priv_b = csp_item_get_instance_private (b);
-  GListStore *store_a = priv_a->values[field].list;
-  GListStore *store_b = priv_b->values[field].list;
-  guint n_a = g_list_model_get_n_items (G_LIST_MODEL (store_a));
-  guint n_b = g_list_model_get_n_items (G_LIST_MODEL (store_b));
+  CspItemList *list_a = priv_a->values[field].list;
+  CspItemList *list_b = priv_b->values[field].list;
+  guint n_a = _csp_item_list_get_n (list_a);
+  guint n_b = _csp_item_list_get_n (list_b);
   g_autoptr(GPtrArray) items_a = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) items_b = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < n_a; i++)
-    g_ptr_array_add (items_a, g_list_model_get_item (G_LIST_MODEL (store_a), i));
+    g_ptr_array_add (items_a, g_object_ref (_csp_item_list_get (list_a, i)));
   for (guint i = 0; i < n_b; i++)
-    g_ptr_array_add (items_b, g_list_model_get_item (G_LIST_MODEL (store_b), i));
+    g_ptr_array_add (items_b, g_object_ref (_csp_item_list_get (list_b, i)));
 
-  /* The stores stay where they are, so that views of the lists see
-   * the change as items-changed. */
-  g_list_store_splice (store_a, 0, n_a, items_b->pdata, n_b);
-  g_list_store_splice (store_b, 0, n_b, items_a->pdata, n_a);
+  /* The lists stay where they are, so that views of them see the
+   * change as items-changed. */
+  _csp_item_list_splice (list_a, 0, n_a, items_b->pdata, n_b);
+  _csp_item_list_splice (list_b, 0, n_b, items_a->pdata, n_a);
 
   for (guint i = 0; i < n_b; i++)
     ((CspItemPrivate *) csp_item_get_instance_private (g_ptr_array_index (items_b, i)))->parent = a;
@@ -961,6 +965,8 @@ _csp_item_swap_contents (CspItem *a,
   CspPlan *plan_b = csp_item_get_plan (b);
   GPtrArray *extras;
 
+  _csp_item_wait_for_readers (a);
+  _csp_item_wait_for_readers (b);
   g_return_if_fail (csp_item_get_kind (a) == csp_item_get_kind (b));
 
   for (guint i = 0; i < info->n_fields; i++)

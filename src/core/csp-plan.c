@@ -11,7 +11,15 @@ struct _CspPlan
   CspItem     parent_instance;
 
   GHashTable *index; /* id → CspItem, built when first asked for */
+
+  /* Worker threads reading the plan: see _csp_plan_begin_read (). */
+  GMutex      readers_lock;
+  GCond       readers_done;
+  guint       readers;
 };
+
+/* Read sessions open on any plan: edits skip the lock when none is. */
+static int n_reading;
 
 G_DEFINE_FINAL_TYPE (CspPlan, csp_plan, CSP_TYPE_ITEM)
 
@@ -28,6 +36,8 @@ csp_plan_finalize (GObject *object)
   CspPlan *self = CSP_PLAN (object);
 
   g_clear_pointer (&self->index, g_hash_table_unref);
+  g_mutex_clear (&self->readers_lock);
+  g_cond_clear (&self->readers_done);
 
   G_OBJECT_CLASS (csp_plan_parent_class)->finalize (object);
 }
@@ -60,6 +70,56 @@ csp_plan_class_init (CspPlanClass *klass)
 static void
 csp_plan_init (CspPlan *self)
 {
+  g_mutex_init (&self->readers_lock);
+  g_cond_init (&self->readers_done);
+}
+
+/* A worker thread may read a plan, to write it out, while the thread
+ * that owns it goes on: the window stays responsive during a save, an
+ * export or a merge of a county's archive. Reading changes nothing
+ * (the lists are plain arrays), so the owner may read at the same
+ * time; an edit, though, waits for the readers to finish, so that
+ * what they write is the plan at one moment, never half an edit.
+ * Sessions begin in the owner's thread, which is the only one that
+ * edits, so no edit is under way when one begins. */
+void
+_csp_plan_begin_read (CspPlan *self)
+{
+  g_object_ref (self);
+  g_atomic_int_inc (&n_reading);
+  g_mutex_lock (&self->readers_lock);
+  self->readers++;
+  g_mutex_unlock (&self->readers_lock);
+}
+
+void
+_csp_plan_end_read (CspPlan *self)
+{
+  g_mutex_lock (&self->readers_lock);
+  if (--self->readers == 0)
+    g_cond_broadcast (&self->readers_done);
+  g_mutex_unlock (&self->readers_lock);
+  g_atomic_int_dec_and_test (&n_reading);
+  g_object_unref (self);
+}
+
+/* Called before every change to an object: when it belongs to a plan
+ * that a worker is reading, waits until the worker is done. */
+void
+_csp_item_wait_for_readers (CspItem *item)
+{
+  CspPlan *self;
+
+  if (g_atomic_int_get (&n_reading) == 0)
+    return;
+
+  if ((self = csp_item_get_plan (item)) == NULL)
+    return;
+
+  g_mutex_lock (&self->readers_lock);
+  while (self->readers > 0)
+    g_cond_wait (&self->readers_done, &self->readers_lock);
+  g_mutex_unlock (&self->readers_lock);
 }
 
 CspPlan *
