@@ -189,6 +189,14 @@ csp_document_get_undo_stack (CspDocument *self)
   return self->undo_stack;
 }
 
+guint64
+csp_document_get_n_changes (CspDocument *self)
+{
+  g_return_val_if_fail (CSP_IS_DOCUMENT (self), 0);
+
+  return self->n_changes;
+}
+
 gboolean
 csp_document_get_modified (CspDocument *self)
 {

@@ -21,6 +21,9 @@ GFile       *csp_document_get_file      (CspDocument          *self);
 /* The document's own history of edits; it starts empty: loading a file
  * is not a step that can be undone. */
 CspUndoStack *csp_document_get_undo_stack (CspDocument         *self);
+/* How many edits the plan has had since the document was made: tells
+ * whether it changed between two moments (a merge, a save). */
+guint64      csp_document_get_n_changes (CspDocument         *self);
 gboolean     csp_document_get_modified  (CspDocument          *self);
 void         csp_document_set_modified  (CspDocument          *self,
                                          gboolean              modified);

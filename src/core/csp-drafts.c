@@ -8,6 +8,7 @@
 
 #include "csp-drafts.h"
 #include "csp-format.h"
+#include "csp-item-private.h"
 
 #define INDEX_NAME    "index.json"
 #define INDEX_FORMAT  "csp-drafts"
@@ -48,6 +49,7 @@ typedef struct
   JobOp        op;
   char        *name;
   GBytes      *bytes;
+  CspPlan     *plan;     /* being read, to make the bytes in the worker */
   char        *uri;
   char        *etag;
   char        *title;
@@ -84,6 +86,8 @@ job_free (Job *job)
 {
   g_free (job->name);
   g_clear_pointer (&job->bytes, g_bytes_unref);
+  if (job->plan != NULL)
+    _csp_plan_end_read (g_steal_pointer (&job->plan));
   g_free (job->uri);
   g_free (job->etag);
   g_free (job->title);
@@ -247,6 +251,9 @@ run_write (CspDrafts  *self,
   g_autoptr(JsonArray) updated = index_without (drafts, job->name);
   Written *written;
 
+  job->bytes = csp_plan_to_bytes (job->plan);
+  _csp_plan_end_read (g_steal_pointer (&job->plan));
+
   if (!g_file_make_directory_with_parents (self->dir, NULL, error))
     {
       if (!g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_EXISTS))
@@ -369,11 +376,12 @@ on_timeout (gpointer data)
       return G_SOURCE_REMOVE;
     }
 
-  /* The bytes are made here, on the main thread that owns the plan;
-   * only the writing goes to the worker. */
+  /* The bytes are made in the worker too (0.1 s for 10,000 actions):
+   * the plan is read there, and edits meanwhile wait for it. */
   job->op = JOB_WRITE;
   job->name = g_strdup (watch->name);
-  job->bytes = csp_plan_to_bytes (plan);
+  job->plan = plan;
+  _csp_plan_begin_read (plan);
   job->uri = file != NULL ? g_file_get_uri (file) : NULL;
   job->etag = g_strdup (csp_document_get_etag (document));
   job->title = g_strdup (csp_item_get_string (CSP_ITEM (plan), "title"));

@@ -361,7 +361,7 @@ typedef struct
 static void
 export_data_free (ExportData *data)
 {
-  g_bytes_unref (data->snapshot);
+  g_clear_pointer (&data->snapshot, g_bytes_unref);
   g_free (data->path);
   g_main_context_unref (data->context);
   g_free (data);
@@ -425,6 +425,25 @@ export_thread (GTask        *task,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
+static void
+on_snapshot (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ExportData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  data->snapshot = csp_plan_to_bytes_finish (CSP_PLAN (source), result, &error);
+  if (data->snapshot == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_run_in_thread (task, export_thread);
+}
+
 void
 csp_workbook_export_async (CspPlan             *plan,
                            const char          *path,
@@ -442,9 +461,9 @@ csp_workbook_export_async (CspPlan             *plan,
   g_return_if_fail (path != NULL);
   g_return_if_fail (quarter.quarter >= 1 && quarter.quarter <= 4);
 
-  /* The worker gets its own copy: the plan may change while it runs. */
+  /* The worker gets its own copy, made in a worker too: the plan may
+   * change while the workbook is written. */
   data = g_new0 (ExportData, 1);
-  data->snapshot = csp_plan_to_bytes (plan);
   data->path = g_strdup (path);
   data->quarter = quarter;
   data->progress = progress;
@@ -454,7 +473,7 @@ csp_workbook_export_async (CspPlan             *plan,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, csp_workbook_export_async);
   g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-  g_task_run_in_thread (task, export_thread);
+  csp_plan_to_bytes_async (plan, cancellable, on_snapshot, g_steal_pointer (&task));
 }
 
 gboolean

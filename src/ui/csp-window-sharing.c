@@ -66,6 +66,7 @@ typedef struct
 {
   GFile    *file;
   GBytes   *mine_bytes;  /* the document when the merge began */
+  guint64   n_changes;   /* the document's, then */
   gboolean  own_file;    /* the document's own file, changed on disk */
   char     *etag;        /* of @file as read */
   CspPlan  *mine;
@@ -160,12 +161,25 @@ record_in_thread (GTask        *task,
 /* The merged plan has a revision of its own: kept, so that merging a
  * copy saved from it later finds it. */
 static void
+on_revision_bytes (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GBytes *bytes = csp_plan_to_bytes_finish (CSP_PLAN (source), result, NULL);
+
+  if (bytes == NULL)
+    return;
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, bytes, (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, record_in_thread);
+}
+
+static void
 record_revision (CspPlan *plan)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
-
-  g_task_set_task_data (task, csp_plan_to_bytes (plan), (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (task, record_in_thread);
+  csp_plan_to_bytes_async (plan, NULL, on_revision_bytes, NULL);
 }
 
 static gboolean
@@ -199,7 +213,6 @@ on_merge_apply (CspMergeDialog *dialog,
                 MergeJob       *job)
 {
   CspWindow *self = CSP_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
-  g_autoptr(GBytes) now = NULL;
   g_autoptr(CspPlan) result = NULL;
   g_autofree char *name = g_file_get_basename (job->file);
   g_autofree char *label = NULL;
@@ -207,8 +220,7 @@ on_merge_apply (CspMergeDialog *dialog,
   if (self->document == NULL)
     return;
 
-  now = csp_plan_to_bytes (csp_document_get_plan (self->document));
-  if (!g_bytes_equal (now, job->mine_bytes))
+  if (csp_document_get_n_changes (self->document) != job->n_changes)
     {
       show_message (self, _("The plan changed during the merge"),
                     _("Nothing was merged. Merge the copy again to review it with your latest edits."));
@@ -287,6 +299,25 @@ on_merge_read (GObject      *source,
 }
 
 static void
+on_mine_bytes (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  MergeJob *job = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  job->mine_bytes = csp_plan_to_bytes_finish (CSP_PLAN (source), result, &error);
+  if (job->mine_bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_run_in_thread (task, merge_in_thread);
+}
+
+static void
 start_merge (CspWindow *self,
              GFile     *file,
              gboolean   own_file)
@@ -300,15 +331,17 @@ start_merge (CspWindow *self,
   job = g_new0 (MergeJob, 1);
   job->file = g_object_ref (file);
   job->own_file = own_file;
-  /* A snapshot made here, where the plan lives; the worker parses its
-   * own copy and never sees the live plan. */
-  job->mine_bytes = csp_plan_to_bytes (csp_document_get_plan (self->document));
+  job->n_changes = csp_document_get_n_changes (self->document);
 
   sharing->merging = TRUE;
   task = g_task_new (NULL, sharing->cancellable, on_merge_read, g_object_ref (self));
   g_task_set_source_tag (task, start_merge);
   g_task_set_task_data (task, job, (GDestroyNotify) merge_job_free);
-  g_task_run_in_thread (task, merge_in_thread);
+
+  /* The merge works on a copy of the plan as it is now, made in a
+   * worker, and parsed there: it never sees the live plan. */
+  csp_plan_to_bytes_async (csp_document_get_plan (self->document), sharing->cancellable,
+                           on_mine_bytes, g_steal_pointer (&task));
 }
 
 void
@@ -450,6 +483,7 @@ typedef struct
   CspWindow   *window;
   CspDocument *document;
   char        *etag;
+  GBytes      *disk;
 } DiskCheck;
 
 static void
@@ -458,6 +492,7 @@ disk_check_free (DiskCheck *check)
   g_clear_object (&check->window);
   g_clear_object (&check->document);
   g_free (check->etag);
+  g_clear_pointer (&check->disk, g_bytes_unref);
   g_free (check);
 }
 
@@ -466,28 +501,38 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DiskCheck, disk_check_free)
 /* The etag differs: is the content ours all the same (our own save,
  * whose new etag the document learns a moment later)? */
 static void
+on_our_bytes (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(DiskCheck) check = user_data;
+  g_autoptr(GBytes) ours = csp_plan_to_bytes_finish (CSP_PLAN (source), result, NULL);
+
+  if (ours == NULL || check->window->document != check->document ||
+      g_bytes_equal (check->disk, ours))
+    return;
+
+  show_disk_bar (get_sharing (check->window),
+                 _("The file changed on disk since you opened or saved it."));
+}
+
+static void
 on_disk_contents (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
   g_autoptr(DiskCheck) check = user_data;
-  g_autoptr(GBytes) disk = NULL;
-  g_autoptr(GBytes) ours = NULL;
   g_autofree char *contents = NULL;
   gsize length;
-  CspWindowSharing *sharing;
+  CspPlan *plan;
 
   if (!g_file_load_contents_finish (G_FILE (source), result, &contents, &length, NULL, NULL)
       || check->window->document != check->document)
     return;
 
-  sharing = get_sharing (check->window);
-  disk = g_bytes_new_take (g_steal_pointer (&contents), length);
-  ours = csp_plan_to_bytes (csp_document_get_plan (check->document));
-  if (g_bytes_equal (disk, ours))
-    return;
-
-  show_disk_bar (sharing, _("The file changed on disk since you opened or saved it."));
+  check->disk = g_bytes_new_take (g_steal_pointer (&contents), length);
+  plan = csp_document_get_plan (check->document);
+  csp_plan_to_bytes_async (plan, NULL, on_our_bytes, g_steal_pointer (&check));
 }
 
 static void
