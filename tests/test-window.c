@@ -720,6 +720,49 @@ test_save (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* While a save runs, the window says so, a second save waits, and an
+ * edit made meanwhile stays unsaved. */
+static void
+test_save_in_progress (void)
+{
+  g_autoptr(GBytes) bytes = csp_sample_get_bytes ();
+  g_autofree char *contents = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autoptr(GFile) file = NULL;
+  CspWindow *window = load_and_wait (contents, &file);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(CspPlan) reread = NULL;
+  CspItem *plan = CSP_ITEM (csp_window_get_plan (window));
+  CspDocument *document = csp_window_get_document (window);
+
+  csp_item_set_string (plan, "area", "Tonbridge");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  g_assert_nonnull (csp_test_find_label (GTK_WIDGET (window), "Saving…"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save-as"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
+
+  csp_item_set_string (plan, "area", "Malling");
+  while (!g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save"))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_null (csp_test_find_label (GTK_WIDGET (window), "Saving…"));
+  reread = csp_plan_load_file (file, NULL, NULL);
+  g_assert_cmpstr (csp_item_get_string (CSP_ITEM (reread), "area"), ==, "Tonbridge");
+  g_assert_true (csp_document_get_modified (document));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
+  wait_until_saved (window);
+  g_clear_object (&reread);
+  reread = csp_plan_load_file (file, NULL, NULL);
+  g_assert_cmpstr (csp_item_get_string (CSP_ITEM (reread), "area"), ==, "Malling");
+
+  g_unlink (backup);
+  remove_file_and_dir (file);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 add_tests (void)
 {
@@ -735,6 +778,7 @@ add_tests (void)
   g_test_add_func ("/window/file/bad", test_bad_file);
   g_test_add_func ("/window/file/good", test_good_file);
   g_test_add_func ("/window/file/save", test_save);
+  g_test_add_func ("/window/file/save-in-progress", test_save_in_progress);
   g_test_add_func ("/window/close/asks-when-modified", test_close_modified);
 }
 

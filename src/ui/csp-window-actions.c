@@ -147,7 +147,14 @@ on_saved (GObject      *source,
 {
   g_autoptr(Save) save = user_data;
   CspDocument *document = CSP_DOCUMENT (source);
+  CspWindow *self = save->window;
   g_autoptr(GError) error = NULL;
+  gboolean close_after = save->close_after || self->close_when_saved;
+
+  self->saving = FALSE;
+  self->close_when_saved = FALSE;
+  _csp_window_update_title (self);
+  _csp_window_update_actions (self);
 
   if (!csp_document_save_finish (document, result, &error))
     {
@@ -155,11 +162,10 @@ on_saved (GObject      *source,
       return;
     }
 
-  save->window->is_sample = FALSE;
-  _csp_window_note_file_used (save->window, csp_document_get_file (document));
-  _csp_window_update_actions (save->window);
-  if (save->close_after)
-    gtk_window_close (GTK_WINDOW (save->window));
+  self->is_sample = FALSE;
+  _csp_window_note_file_used (self, csp_document_get_file (document));
+  if (close_after)
+    gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -168,12 +174,24 @@ save_document (CspWindow *self,
                gboolean   force,
                gboolean   close_after)
 {
-  Save *save = g_new0 (Save, 1);
+  Save *save;
 
+  /* One save at a time: a second one (Ctrl+S pressed twice, or Save
+   * in the close dialog) would race the first for the file. */
+  if (self->saving)
+    {
+      self->close_when_saved |= close_after;
+      return;
+    }
+
+  save = g_new0 (Save, 1);
   save->window = g_object_ref (self);
   save->file = file != NULL ? g_object_ref (file) : NULL;
   save->close_after = close_after;
 
+  self->saving = TRUE;
+  _csp_window_update_title (self);
+  _csp_window_update_actions (self);
   csp_document_save_async (self->document, file, force, NULL, on_saved, save);
 }
 
@@ -388,17 +406,25 @@ static const GActionEntry action_entries[] = {
   { "export", export_activated },
 };
 
+static void
+set_enabled (CspWindow  *self,
+             const char *name,
+             gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
 void
 _csp_window_update_actions (CspWindow *self)
 {
-  static const char *need_document[] = { "save", "save-as", "find", "export" };
+  gboolean has_document = self->document != NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (need_document); i++)
-    {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), need_document[i]);
-
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->document != NULL);
-    }
+  set_enabled (self, "save", has_document && !self->saving);
+  set_enabled (self, "save-as", has_document && !self->saving);
+  set_enabled (self, "find", has_document);
+  set_enabled (self, "export", has_document);
 }
 
 void

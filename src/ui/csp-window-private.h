@@ -20,6 +20,8 @@ struct _CspWindow
   GSettings            *settings;      /* NULL when the schema is not installed */
   guint                 is_sample : 1;
   guint                 close_confirmed : 1;
+  guint                 saving : 1;        /* a save is under way */
+  guint                 close_when_saved : 1;
 
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
@@ -46,6 +48,7 @@ struct _CspWindow
 void     _csp_window_class_init_actions (GtkWidgetClass *widget_class);
 void     _csp_window_init_actions       (CspWindow      *self);
 void     _csp_window_update_actions     (CspWindow      *self);
+void     _csp_window_update_title       (CspWindow      *self);
 void     _csp_window_note_file_used     (CspWindow      *self,
                                          GFile          *file);
 

@@ -36,6 +36,10 @@ update_title (CspWindow *self)
   else
     name = g_strdup (_("CSP Planner"));
 
+  /* A county's archive takes a moment to write out. */
+  if (self->saving)
+    subtitle = _("Saving…");
+
   /* The bullet marks unsaved changes, as in other GNOME editors. */
   if (modified)
     {
@@ -50,6 +54,12 @@ update_title (CspWindow *self)
   gtk_label_set_label (self->title_label, name);
   gtk_label_set_label (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *subtitle != '\0');
+}
+
+void
+_csp_window_update_title (CspWindow *self)
+{
+  update_title (self);
 }
 
 /* Sidebar */
