@@ -259,6 +259,51 @@ test_child_list_model (void)
   g_assert_null (csp_item_get_child (theme, "actions", 3));
 }
 
+static void
+on_copied (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  CspPlan **copy = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *copy = csp_plan_copy_finish (CSP_PLAN (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* A plan's copy, made in a worker, is the same document and stands on
+ * its own; an edit made while it is made is not in it. */
+static void
+test_copy (void)
+{
+  g_autoptr(CspPlan) plan = csp_sample_load ();
+  g_autoptr(GBytes) before = csp_plan_to_bytes (plan);
+  g_autoptr(GBytes) copied = NULL;
+  g_autoptr(CspPlan) copy = NULL;
+  CspItem *priority;
+  guint n_themes;
+
+  csp_plan_copy_async (plan, NULL, on_copied, &copy);
+  csp_item_set_string (CSP_ITEM (plan), "area", "Kent");
+  while (copy == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  copied = csp_plan_to_bytes (copy);
+  g_assert_true (g_bytes_equal (copied, before));
+  g_assert_cmpstr (csp_item_get_string (CSP_ITEM (plan), "area"), ==, "Kent");
+
+  priority = csp_item_get_child (CSP_ITEM (copy), "priorities", 0);
+  g_assert_true (csp_item_get_parent (priority) == CSP_ITEM (copy));
+  g_assert_true (csp_item_get_child (CSP_ITEM (plan), "priorities", 0) != priority);
+  g_assert_cmpstr (csp_item_get_id (priority), ==,
+                   csp_item_get_id (csp_item_get_child (CSP_ITEM (plan), "priorities", 0)));
+
+  n_themes = csp_item_get_n_children (priority, "themes");
+  csp_item_remove (priority, "themes", 0);
+  g_assert_cmpuint (csp_item_get_n_children (csp_item_get_child (CSP_ITEM (plan), "priorities", 0), "themes"),
+                    ==, n_themes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +314,7 @@ main (int   argc,
   g_test_add_func ("/model/stamps-nearest-owner-of-modified", test_stamps_nearest_owner_of_modified);
   g_test_add_func ("/model/insert-and-remove", test_insert_and_remove);
   g_test_add_func ("/model/child-list-model", test_child_list_model);
+  g_test_add_func ("/model/copy", test_copy);
   g_test_add_func ("/model/new-items", test_new_items);
   g_test_add_func ("/model/latest-update", test_latest_update);
   g_test_add_func ("/model/status", test_status);

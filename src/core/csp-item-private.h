@@ -14,6 +14,13 @@ void _csp_item_set_list_raw         (CspItem      *self,
 void _csp_plan_emit_changed         (CspPlan      *self,
                                      CspItem      *item,
                                      const char   *key);
+/* One field, or the unknown keys, of @src copied into @dest (of the
+ * same kind), without signals or stamps; nested objects are copied. */
+void _csp_item_copy_field           (CspItem      *dest,
+                                     guint         index,
+                                     CspItem      *src);
+void _csp_item_copy_extras          (CspItem      *dest,
+                                     CspItem      *src);
 /* Read sessions of worker threads, and the wait for them before an
  * edit (csp-plan.c). */
 void _csp_plan_begin_read           (CspPlan      *self);

@@ -989,3 +989,88 @@ _csp_item_swap_contents (CspItem *a,
         _csp_plan_emit_changed (plan_b, b, info->fields[i].key);
     }
 }
+
+/* Copies */
+
+void
+_csp_item_copy_extras (CspItem *dest,
+                       CspItem *src)
+{
+  GPtrArray *extras = _csp_item_get_extras (src);
+
+  for (guint i = 0; extras != NULL && i < extras->len; i++)
+    {
+      CspExtra *extra = g_ptr_array_index (extras, i);
+
+      _csp_item_add_extra (dest, extra->after, extra->name, extra->node);
+    }
+}
+
+void
+_csp_item_copy_field (CspItem *dest,
+                      guint    index,
+                      CspItem *src)
+{
+  CspItemPrivate *from = csp_item_get_instance_private (src);
+  const CspField *field = &csp_item_get_info (src)->fields[index];
+
+  g_assert (csp_item_get_kind (dest) == csp_item_get_kind (src));
+
+  switch (field->type)
+    {
+    case CSP_FIELD_FORMAT:
+    case CSP_FIELD_VERSION:
+      break;
+    case CSP_FIELD_BOOLEAN:
+      _csp_item_set_boolean_raw (dest, index, from->values[index].boolean);
+      break;
+    case CSP_FIELD_STRV:
+      _csp_item_set_strv_raw (dest, index, (const char * const *) from->values[index].strv);
+      break;
+    case CSP_FIELD_OBJECT:
+      {
+        g_autoptr(CspItem) child = csp_item_copy (from->values[index].object);
+
+        _csp_item_set_object_raw (dest, index, child);
+      }
+      break;
+    case CSP_FIELD_LIST:
+      {
+        CspItemList *list = from->values[index].list;
+        guint n = _csp_item_list_get_n (list);
+        g_autoptr(GPtrArray) children = g_ptr_array_new_full (n, g_object_unref);
+
+        for (guint i = 0; i < n; i++)
+          g_ptr_array_add (children, csp_item_copy (_csp_item_list_get (list, i)));
+        _csp_item_set_list_raw (dest, field->key, children);
+      }
+      break;
+    case CSP_FIELD_ID:
+    case CSP_FIELD_STRING:
+    case CSP_FIELD_DATE:
+    case CSP_FIELD_TIMESTAMP:
+    case CSP_FIELD_STATUS:
+    default:
+      _csp_item_set_string_raw (dest, index, from->values[index].str);
+      break;
+    }
+}
+
+/* Everything but the parent: the copy is new, and outside any plan.
+ * Unknown keys' values are shared: nothing changes them. */
+CspItem *
+csp_item_copy (CspItem *self)
+{
+  const CspKindInfo *info;
+  CspItem *copy;
+
+  g_return_val_if_fail (CSP_IS_ITEM (self), NULL);
+
+  info = csp_item_get_info (self);
+  copy = csp_item_new (csp_item_get_kind (self));
+  for (guint i = 0; i < info->n_fields; i++)
+    _csp_item_copy_field (copy, i, self);
+  _csp_item_copy_extras (copy, self);
+
+  return copy;
+}

@@ -55,6 +55,8 @@ G_DECLARE_FINAL_TYPE (CspTombstone, csp_tombstone, CSP, TOMBSTONE, CspItem)
 /* A new object of the kind, with a fresh id when the kind has one, its
  * nested objects (period, contact, review) created and its lists empty. */
 CspItem            *csp_item_new             (CspKind      kind);
+/* A deep copy, with the same ids, outside any plan. */
+CspItem            *csp_item_copy            (CspItem     *self);
 
 CspKind             csp_item_get_kind        (CspItem     *self);
 const CspKindInfo  *csp_item_get_info        (CspItem     *self);

@@ -187,81 +187,6 @@ csp_item_equal (CspItem *a,
   return extras_equal (_csp_item_get_extras (a), _csp_item_get_extras (b));
 }
 
-static void
-copy_extras (CspItem *dest,
-             CspItem *src)
-{
-  GPtrArray *extras = _csp_item_get_extras (src);
-
-  for (guint i = 0; extras != NULL && i < extras->len; i++)
-    {
-      CspExtra *extra = g_ptr_array_index (extras, i);
-
-      _csp_item_add_extra (dest, extra->after, extra->name, extra->node);
-    }
-}
-
-static CspItem *clone_item (CspItem *src);
-
-static void
-copy_field (CspItem *dest,
-            guint    index,
-            CspItem *src)
-{
-  const CspField *field = &csp_item_get_info (src)->fields[index];
-
-  switch (field->type)
-    {
-    case CSP_FIELD_FORMAT:
-    case CSP_FIELD_VERSION:
-      break;
-    case CSP_FIELD_BOOLEAN:
-      _csp_item_set_boolean_raw (dest, index, csp_item_get_boolean (src, field->key));
-      break;
-    case CSP_FIELD_STRV:
-      _csp_item_set_strv_raw (dest, index, csp_item_get_strv (src, field->key));
-      break;
-    case CSP_FIELD_OBJECT:
-      {
-        g_autoptr(CspItem) child = clone_item (csp_item_get_object (src, field->key));
-
-        _csp_item_set_object_raw (dest, index, child);
-      }
-      break;
-    case CSP_FIELD_LIST:
-      {
-        g_autoptr(GPtrArray) children = g_ptr_array_new_with_free_func (g_object_unref);
-        guint n = csp_item_get_n_children (src, field->key);
-
-        for (guint i = 0; i < n; i++)
-          g_ptr_array_add (children, clone_item (csp_item_get_child (src, field->key, i)));
-        _csp_item_set_list_raw (dest, field->key, children);
-      }
-      break;
-    case CSP_FIELD_ID:
-    case CSP_FIELD_STRING:
-    case CSP_FIELD_DATE:
-    case CSP_FIELD_TIMESTAMP:
-    case CSP_FIELD_STATUS:
-    default:
-      _csp_item_set_string_raw (dest, index, csp_item_get_string (src, field->key));
-      break;
-    }
-}
-
-static CspItem *
-clone_item (CspItem *src)
-{
-  const CspKindInfo *info = csp_item_get_info (src);
-  CspItem *dest = csp_item_new (csp_item_get_kind (src));
-
-  for (guint i = 0; i < info->n_fields; i++)
-    copy_field (dest, i, src);
-  copy_extras (dest, src);
-
-  return dest;
-}
-
 /* Conflicts */
 
 static char *
@@ -415,7 +340,7 @@ merge_value (Merger     *mg,
                            side, reason);
     }
 
-  copy_field (result, index, side == CSP_MERGE_MINE ? mine : theirs);
+  _csp_item_copy_field (result, index, side == CSP_MERGE_MINE ? mine : theirs);
 }
 
 static gboolean
@@ -441,7 +366,7 @@ merge_extras (CspItem *result,
   GPtrArray *extras;
 
   if (mine != NULL)
-    copy_extras (result, mine);
+    _csp_item_copy_extras (result, mine);
   if (theirs == NULL || (extras = _csp_item_get_extras (theirs)) == NULL)
     return;
 
@@ -683,7 +608,7 @@ merge_tombstones (Merger  *mg,
       CspItem *tombstone = csp_item_get_child (mine, "deleted", i);
 
       if (!g_hash_table_contains (mg->kept, csp_item_get_id (tombstone)))
-        g_ptr_array_add (tombstones, clone_item (tombstone));
+        g_ptr_array_add (tombstones, csp_item_copy (tombstone));
     }
 
   for (guint i = 0; i < csp_item_get_n_children (theirs, "deleted"); i++)
@@ -694,7 +619,7 @@ merge_tombstones (Merger  *mg,
       if (g_hash_table_contains (mg->mine_deleted, id) || g_hash_table_contains (mg->kept, id) ||
           csp_plan_lookup (result, id) != NULL || !g_hash_table_add (seen, (gpointer) id))
         continue;
-      g_ptr_array_add (tombstones, clone_item (tombstone));
+      g_ptr_array_add (tombstones, csp_item_copy (tombstone));
     }
 
   _csp_item_set_list_raw (CSP_ITEM (result), "deleted", tombstones);

@@ -103,6 +103,74 @@ _csp_plan_end_read (CspPlan *self)
   g_object_unref (self);
 }
 
+static void
+copy_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  CspPlan *self = source_object;
+  CspItem *copy = csp_item_copy (CSP_ITEM (self));
+
+  _csp_plan_end_read (self);
+  g_task_return_pointer (task, copy, g_object_unref);
+}
+
+void
+csp_plan_copy_async (CspPlan             *self,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CSP_IS_PLAN (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, csp_plan_copy_async);
+  g_task_set_name (task, "[csp-planner] plan copy");
+  _csp_plan_begin_read (self);
+  g_task_run_in_thread (task, copy_in_thread);
+}
+
+CspPlan *
+csp_plan_copy_finish (CspPlan       *self,
+                      GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (CSP_IS_PLAN (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == csp_plan_copy_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+unref_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  g_object_unref (g_task_get_task_data (task));
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+csp_unref_in_thread (gpointer object)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (object == NULL)
+    return;
+
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_name (task, "[csp-planner] unref");
+  g_task_set_task_data (task, object, NULL);
+  g_task_run_in_thread (task, unref_in_thread);
+}
+
 /* Called before every change to an object: when it belongs to a plan
  * that a worker is reading, waits until the worker is done. */
 void

@@ -65,4 +65,20 @@ void       csp_plan_count                (CspPlan     *self,
                                           gboolean     review,
                                           CspCounts   *counts);
 
+/* A copy of the plan made in a worker thread, for work that takes a
+ * while (the workbook, a merge) on the plan as it is now; edits made
+ * meanwhile wait for the copy (a few hundredths of a second). */
+void       csp_plan_copy_async           (CspPlan             *self,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+CspPlan   *csp_plan_copy_finish          (CspPlan             *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+
+/* Drops a reference to @object in a worker thread: the last one of a
+ * county's plan frees tens of thousands of objects, which takes a
+ * tenth of a second. Only for objects that nothing else uses. */
+void       csp_unref_in_thread           (gpointer             object);
+
 G_END_DECLS

@@ -350,7 +350,7 @@ csp_workbook_export (CspPlan          *plan,
 
 typedef struct
 {
-  GBytes          *snapshot;
+  CspPlan         *copy;
   char            *path;
   CspQuarter       quarter;
   CspProgressFunc  progress;
@@ -361,7 +361,7 @@ typedef struct
 static void
 export_data_free (ExportData *data)
 {
-  g_clear_pointer (&data->snapshot, g_bytes_unref);
+  g_clear_object (&data->copy);
   g_free (data->path);
   g_main_context_unref (data->context);
   g_free (data);
@@ -414,28 +414,33 @@ export_thread (GTask        *task,
 {
   ExportData *data = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(CspPlan) plan = csp_plan_load_bytes (data->snapshot, &error);
+  gboolean ok;
 
-  if (plan != NULL &&
-      csp_workbook_export (plan, data->path, data->quarter, NULL,
-                           data->progress != NULL ? forward_progress : NULL, data,
-                           cancellable, &error))
+  ok = csp_workbook_export (data->copy, data->path, data->quarter, NULL,
+                            data->progress != NULL ? forward_progress : NULL, data,
+                            cancellable, &error);
+
+  /* Freed here, not in the caller's thread: tens of thousands of
+   * objects take a while to free. */
+  g_clear_object (&data->copy);
+
+  if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
 static void
-on_snapshot (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+on_copied (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   ExportData *data = g_task_get_task_data (task);
   GError *error = NULL;
 
-  data->snapshot = csp_plan_to_bytes_finish (CSP_PLAN (source), result, &error);
-  if (data->snapshot == NULL)
+  data->copy = csp_plan_copy_finish (CSP_PLAN (source), result, &error);
+  if (data->copy == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -473,7 +478,7 @@ csp_workbook_export_async (CspPlan             *plan,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, csp_workbook_export_async);
   g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-  csp_plan_to_bytes_async (plan, cancellable, on_snapshot, g_steal_pointer (&task));
+  csp_plan_copy_async (plan, cancellable, on_copied, g_steal_pointer (&task));
 }
 
 gboolean

@@ -65,8 +65,7 @@ show_message (CspWindow  *self,
 typedef struct
 {
   GFile    *file;
-  GBytes   *mine_bytes;  /* the document when the merge began */
-  guint64   n_changes;   /* the document's, then */
+  guint64   n_changes;   /* the document's, when the merge began */
   gboolean  own_file;    /* the document's own file, changed on disk */
   char     *etag;        /* of @file as read */
   CspPlan  *mine;
@@ -77,10 +76,9 @@ static void
 merge_job_free (MergeJob *job)
 {
   g_clear_object (&job->file);
-  g_clear_pointer (&job->mine_bytes, g_bytes_unref);
   g_free (job->etag);
-  g_clear_object (&job->mine);
-  g_clear_object (&job->merge);
+  csp_unref_in_thread (g_steal_pointer (&job->mine));
+  csp_unref_in_thread (g_steal_pointer (&job->merge));
   g_free (job);
 }
 
@@ -123,13 +121,6 @@ merge_in_thread (GTask        *task,
 
   theirs = csp_plan_load_file (job->file, cancellable, &error);
   if (theirs == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  job->mine = csp_plan_load_bytes (job->mine_bytes, &error);
-  if (job->mine == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -299,16 +290,16 @@ on_merge_read (GObject      *source,
 }
 
 static void
-on_mine_bytes (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+on_mine_copied (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   MergeJob *job = g_task_get_task_data (task);
   GError *error = NULL;
 
-  job->mine_bytes = csp_plan_to_bytes_finish (CSP_PLAN (source), result, &error);
-  if (job->mine_bytes == NULL)
+  job->mine = csp_plan_copy_finish (CSP_PLAN (source), result, &error);
+  if (job->mine == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -339,9 +330,9 @@ start_merge (CspWindow *self,
   g_task_set_task_data (task, job, (GDestroyNotify) merge_job_free);
 
   /* The merge works on a copy of the plan as it is now, made in a
-   * worker, and parsed there: it never sees the live plan. */
-  csp_plan_to_bytes_async (csp_document_get_plan (self->document), sharing->cancellable,
-                           on_mine_bytes, g_steal_pointer (&task));
+   * worker: it never sees the live plan. */
+  csp_plan_copy_async (csp_document_get_plan (self->document), sharing->cancellable,
+                       on_mine_copied, g_steal_pointer (&task));
 }
 
 void

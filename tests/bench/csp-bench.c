@@ -4,9 +4,13 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
+#include <glib/gstdio.h>
 #include <sys/resource.h>
 
+#include "csp-document.h"
 #include "csp-format.h"
+#include "csp-merge.h"
 #include "csp-quarter.h"
 #include "csp-search.h"
 #include "csp-workbook.h"
@@ -23,7 +27,14 @@
  *
  * "export" writes the workbook of the default quarter to OUT (default
  * FILE.xlsx), from the plan already loaded, as the window does; the
- * quarter is worked out before the clock starts. */
+ * quarter is worked out before the clock starts.
+ *
+ * "stall-open", "stall-save", "stall-export" and "stall-merge" run
+ * what the window runs for that (CspDocument's load and save, the
+ * workbook export, the merge's copy and merge of FILE into itself,
+ * not its review dialog) on
+ * a main loop, and time its longest iteration: how long the window
+ * would not answer. The whole operation's time goes to stderr. */
 
 #define DEFAULT_SEARCH "domestic abuse"
 
@@ -102,6 +113,148 @@ load (GBytes *bytes)
   return plan;
 }
 
+typedef struct
+{
+  double       last;
+  double       longest;
+  gboolean     done;
+  CspDocument *opened; /* kept, as the window keeps it */
+} Stall;
+
+static gboolean
+on_tick (gpointer data)
+{
+  Stall *stall = data;
+  double t = now ();
+
+  stall->longest = MAX (stall->longest, t - stall->last);
+  stall->last = t;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  Stall *stall = data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_task_get_source_tag (G_TASK (result)) == csp_document_load_async)
+    {
+      stall->opened = csp_document_load_finish (result, &error);
+      ok = stall->opened != NULL;
+    }
+  else if (g_task_get_source_tag (G_TASK (result)) == csp_workbook_export_async)
+    ok = csp_workbook_export_finish (result, &error);
+  else if (CSP_IS_DOCUMENT (source))
+    ok = csp_document_save_finish (CSP_DOCUMENT (source), result, &error);
+  else
+    ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  if (!ok)
+    g_error ("%s", error->message);
+  stall->done = TRUE;
+}
+
+/* The merge as the window starts it: a copy of the document made in a
+ * worker, then the other file read and merged in another. */
+static void
+merge_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  CspPlan *mine = g_object_get_data (G_OBJECT (task), "mine");
+  GFile *theirs_file = g_object_get_data (G_OBJECT (task), "theirs");
+  g_autoptr(CspPlan) theirs = csp_plan_load_file (theirs_file, NULL, &error);
+  g_autoptr(CspMerge) merge = NULL;
+
+  if (theirs == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  merge = csp_merge_new (NULL, mine, theirs);
+  /* The window frees the copies in a worker too (csp_unref_in_thread ()). */
+  g_clear_object (&merge);
+  g_clear_object (&theirs);
+  g_object_set_data (G_OBJECT (task), "mine", NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_mine_copied (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  CspPlan *mine = csp_plan_copy_finish (CSP_PLAN (source), result, NULL);
+
+  g_object_set_data_full (G_OBJECT (task), "mine", mine, g_object_unref);
+  g_task_run_in_thread (task, merge_in_thread);
+}
+
+static double
+time_stall (const char *what,
+            const char *path,
+            GBytes     *bytes)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *copy_path = g_strconcat (path, ".saved.json", NULL);
+  g_autofree char *xlsx = g_strconcat (path, ".xlsx", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autoptr(CspDocument) document = NULL;
+  Stall stall = { 0 };
+  CspQuarter quarter = { 0 };
+  double start;
+  guint tick;
+
+  if (!g_str_equal (what, "open"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      document = csp_document_load (file, NULL, &error);
+      if (document == NULL)
+        g_error ("%s", error->message);
+      /* The export dialog has it before the export starts. */
+      quarter = csp_plan_get_default_quarter (csp_document_get_plan (document));
+    }
+
+  tick = g_timeout_add (1, on_tick, &stall);
+  start = stall.last = now ();
+
+  if (g_str_equal (what, "open"))
+    csp_document_load_async (file, NULL, on_done, &stall);
+  else if (g_str_equal (what, "save"))
+    csp_document_save_async (document, copy, TRUE, NULL, on_done, &stall);
+  else if (g_str_equal (what, "export"))
+    csp_workbook_export_async (csp_document_get_plan (document), xlsx, quarter,
+                               NULL, NULL, NULL, on_done, &stall);
+  else if (g_str_equal (what, "merge"))
+    {
+      GTask *task = g_task_new (NULL, NULL, on_done, &stall);
+
+      g_object_set_data_full (G_OBJECT (task), "theirs", g_object_ref (file), g_object_unref);
+      csp_plan_copy_async (csp_document_get_plan (document), NULL, on_mine_copied, task);
+    }
+  else
+    g_error ("unknown operation stall-%s", what);
+
+  while (!stall.done)
+    g_main_context_iteration (NULL, TRUE);
+  on_tick (&stall);
+  g_source_remove (tick);
+  g_printerr ("  %s: %.3f s in all, the main loop's longest wait %.4f s\n",
+              what, now () - start, stall.longest);
+  g_unlink (copy_path);
+  g_clear_object (&stall.opened);
+
+  return stall.longest;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -113,6 +266,7 @@ main (int   argc,
   if (argc != 3 && !(argc == 4 && (g_str_equal (argv[1], "filter") || g_str_equal (argv[1], "export"))))
     {
       g_printerr ("usage: csp-bench parse|load|save FILE\n"
+                  "       csp-bench stall-open|stall-save|stall-export|stall-merge FILE\n"
                   "       csp-bench filter FILE [SEARCH]\n"
                   "       csp-bench export FILE [OUT]\n");
       return 2;
@@ -172,6 +326,8 @@ main (int   argc,
         g_error ("%s", error->message);
       seconds = now () - start;
     }
+  else if (g_str_has_prefix (operation, "stall-"))
+    seconds = time_stall (operation + strlen ("stall-"), argv[2], bytes);
   else
     {
       g_printerr ("unknown operation %s\n", operation);
