@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "csp-test-util.h"
+#include "csp-test-ui.h"
 #include "csp-drafts.h"
 #include "csp-format.h"
 #include "csp-history.h"
@@ -231,7 +232,16 @@ merge_their_copy (Fixture *f)
   g_autoptr(GFile) theirs = save_their_copy (f);
 
   csp_window_merge_file (f->window, theirs);
+
+  /* The copy is read and merged in a worker; the window says so. */
+  g_assert_true (csp_window_is_merging (f->window));
+  g_assert_nonnull (csp_test_find_label (GTK_WIDGET (f->window), "Merging…"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), "merge"));
+
   wait_until (has_merge_dialog, f->window);
+  g_assert_false (csp_window_is_merging (f->window));
+  g_assert_null (csp_test_find_label (GTK_WIDGET (f->window), "Merging…"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), "merge"));
 
   return csp_window_get_merge_dialog (f->window);
 }

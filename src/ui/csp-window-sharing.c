@@ -255,6 +255,15 @@ show_merge_review (CspWindow *self,
 }
 
 static void
+set_merging (CspWindow *self,
+             gboolean   merging)
+{
+  get_sharing (self)->merging = merging;
+  _csp_window_update_title (self);
+  _csp_window_sharing_update (self);
+}
+
+static void
 on_merge_read (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
@@ -262,7 +271,6 @@ on_merge_read (GObject      *source,
   g_autoptr(CspWindow) self = user_data;
   MergeJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  CspWindowSharing *sharing;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -272,16 +280,14 @@ on_merge_read (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
-      sharing = get_sharing (self);
-      sharing->merging = FALSE;
+      set_merging (self, FALSE);
       name = g_file_get_parse_name (job->file);
       message = g_strdup_printf (_("“%s”: %s"), name, error->message);
       show_message (self, _("The copy could not be merged"), message);
       return;
     }
 
-  sharing = get_sharing (self);
-  sharing->merging = FALSE;
+  set_merging (self, FALSE);
   if (self->document == NULL)
     return;
 
@@ -324,7 +330,7 @@ start_merge (CspWindow *self,
   job->own_file = own_file;
   job->n_changes = csp_document_get_n_changes (self->document);
 
-  sharing->merging = TRUE;
+  set_merging (self, TRUE);
   task = g_task_new (NULL, sharing->cancellable, on_merge_read, g_object_ref (self));
   g_task_set_source_tag (task, start_merge);
   g_task_set_task_data (task, job, (GDestroyNotify) merge_job_free);
@@ -795,7 +801,7 @@ _csp_window_sharing_update (CspWindow *self)
     {
       GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), need_document[i]);
 
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), document != NULL);
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), document != NULL && !sharing->merging);
     }
 
   if (sharing->document == document)

@@ -9,6 +9,7 @@
 #include "csp-format.h"
 #include "csp-ui-util.h"
 #include "csp-window-private.h"
+#include "csp-window-sharing.h"
 
 G_DEFINE_FINAL_TYPE (CspWindow, csp_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -39,6 +40,8 @@ update_title (CspWindow *self)
   /* A county's archive takes a moment to write out. */
   if (self->saving)
     subtitle = _("Saving…");
+  else if (self->sharing != NULL && csp_window_is_merging (self))
+    subtitle = _("Merging…");
 
   /* The bullet marks unsaved changes, as in other GNOME editors. */
   if (modified)
