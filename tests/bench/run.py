@@ -15,6 +15,8 @@ measures, each in a process of its own so that the peak memory is its own:
   xlsxwr    Python's XlsxWriter writing the same workbook   xlsxwriter-baseline.py
   filter    slowest keystroke typing "domestic abuse"       csp-bench filter
   start     start-up to the first frame with the plan open  csp-planner under Xvfb
+  stall-*   the main loop's longest wait while opening,     csp-bench stall-*
+            saving, exporting and merging in the background
 
 Times are the median of --repeat runs (3; one for cli, xlsxwr and start
 at the largest size); memory is the peak resident set. The ratios are
@@ -109,9 +111,17 @@ def measure(bench, size, repeat, largest):
     row["export"] = median_of(repeat, lambda: bench.csp_bench("export", path, out))
     row["cli"] = median_of(once, lambda: bench.cli_export(path, out))
     row["xlsxwr"] = median_of(once, lambda: bench.xlsxwriter(out, out + ".py.xlsx"))
+    for op in STALLS:
+        row[op] = median_of(repeat, lambda: bench.csp_bench(op, path))
     start = bench.start_up(path)
     row["start"] = median_of(once, lambda: bench.start_up(path)) if start is not None else None
     return row
+
+
+# The main loop's longest wait while the window's code opens, saves,
+# exports and merges (csp-bench stall-*): how long the window would
+# not answer.
+STALLS = ("stall-open", "stall-save", "stall-export", "stall-merge")
 
 
 def print_table(rows):
@@ -135,6 +145,12 @@ def print_table(rows):
             row["size"], row["load"][0] / row["parse"][0], row["xlsxwr"][0] / row["export"][0],
             "-" if start is None else "%.1f" % (start[1] * 1024 / row["bytes"]),
             row["load"][0] / row["size"] * 1000))
+
+    print()
+    print("%8s  " % "actions" + " ".join("%14s" % op for op in STALLS))
+    print("%8s  " % "" + " ".join("%14s" % "longest wait s" for _ in STALLS))
+    for row in rows:
+        print("%8d  " % row["size"] + " ".join("%14.3f" % row[op][0] for op in STALLS))
 
 
 def main():
