@@ -304,6 +304,68 @@ test_copy (void)
                     ==, n_themes);
 }
 
+static void
+on_bytes (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GBytes **bytes = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *bytes = csp_plan_to_bytes_finish (CSP_PLAN (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* Reads every list of @item as a view does, through GListModel. */
+static guint
+read_lists (CspItem *item)
+{
+  const CspKindInfo *info = csp_item_get_info (item);
+  guint n = 1;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      GListModel *list;
+
+      if (info->fields[i].type == CSP_FIELD_OBJECT)
+        n += read_lists (csp_item_get_object (item, info->fields[i].key));
+      if (info->fields[i].type != CSP_FIELD_LIST)
+        continue;
+
+      list = csp_item_get_list (item, info->fields[i].key);
+      for (guint j = g_list_model_get_n_items (list); j > 0; j--)
+        {
+          g_autoptr(CspItem) child = g_list_model_get_item (list, j - 1);
+
+          n += read_lists (child);
+        }
+    }
+
+  return n;
+}
+
+/* The window goes on reading the plan while a worker writes it out. */
+static void
+test_read_while_written (void)
+{
+  g_autoptr(CspPlan) plan = csp_sample_load ();
+  g_autoptr(GBytes) expected = csp_plan_to_bytes (plan);
+  guint n_objects = read_lists (CSP_ITEM (plan));
+
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+
+      csp_plan_to_bytes_async (plan, NULL, on_bytes, &bytes);
+      while (bytes == NULL)
+        {
+          g_assert_cmpuint (read_lists (CSP_ITEM (plan)), ==, n_objects);
+          g_main_context_iteration (NULL, FALSE);
+        }
+      g_assert_true (g_bytes_equal (bytes, expected));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/model/insert-and-remove", test_insert_and_remove);
   g_test_add_func ("/model/child-list-model", test_child_list_model);
   g_test_add_func ("/model/copy", test_copy);
+  g_test_add_func ("/model/read-while-written", test_read_while_written);
   g_test_add_func ("/model/new-items", test_new_items);
   g_test_add_func ("/model/latest-update", test_latest_update);
   g_test_add_func ("/model/status", test_status);
