@@ -139,7 +139,7 @@ typedef struct
 {
   char    *document_id;
   char    *revision;
-  GBytes  *now;      /* the plan as it is now */
+  CspPlan *now;      /* a copy of the plan as it is now */
   CspPlan *plan;     /* results */
   char    *changes;
 } Preview;
@@ -149,7 +149,7 @@ preview_free (Preview *preview)
 {
   g_free (preview->document_id);
   g_free (preview->revision);
-  g_clear_pointer (&preview->now, g_bytes_unref);
+  csp_unref_in_thread (g_steal_pointer (&preview->now));
   g_clear_object (&preview->plan);
   g_free (preview->changes);
   g_free (preview);
@@ -193,17 +193,17 @@ preview_in_thread (GTask        *task,
 {
   Preview *preview = task_data;
   g_autoptr(CspHistory) history = csp_history_new (NULL);
-  g_autoptr(CspPlan) now = NULL;
   GError *error = NULL;
 
   preview->plan = csp_history_load (history, preview->document_id, preview->revision, &error);
-  if (preview->plan == NULL || (now = csp_plan_load_bytes (preview->now, &error)) == NULL)
+  if (preview->plan == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
 
-  preview->changes = describe_changes (now, preview->plan);
+  preview->changes = describe_changes (preview->now, preview->plan);
+  g_clear_object (&preview->now);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -255,6 +255,25 @@ on_preview_read (GObject      *source,
 }
 
 static void
+on_now_copied (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Preview *preview = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  preview->now = csp_plan_copy_finish (CSP_PLAN (source), result, &error);
+  if (preview->now == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_run_in_thread (task, preview_in_thread);
+}
+
+static void
 on_row_selected (CspHistoryDialog *self,
                  GtkListBoxRow    *row)
 {
@@ -265,7 +284,7 @@ on_row_selected (CspHistoryDialog *self,
   if (self->restore_button == NULL)
     return;
 
-  g_clear_object (&self->preview);
+  csp_unref_in_thread (g_steal_pointer (&self->preview));
   gtk_widget_set_sensitive (self->restore_button, FALSE);
   gtk_widget_set_sensitive (self->save_copy_button, FALSE);
   if (row == NULL)
@@ -279,12 +298,13 @@ on_row_selected (CspHistoryDialog *self,
   preview = g_new0 (Preview, 1);
   preview->document_id = g_strdup (self->document_id);
   preview->revision = g_strdup (g_object_get_data (G_OBJECT (row), "revision"));
-  preview->now = csp_plan_to_bytes (csp_document_get_plan (self->document));
 
+  /* The comparison is made on a copy of the plan, made in a worker. */
   self->busy++;
   task = g_task_new (NULL, self->cancellable, on_preview_read, g_object_ref (self));
   g_task_set_task_data (task, preview, (GDestroyNotify) preview_free);
-  g_task_run_in_thread (task, preview_in_thread);
+  csp_plan_copy_async (csp_document_get_plan (self->document), self->cancellable,
+                       on_now_copied, g_steal_pointer (&task));
 }
 
 /* Buttons */
@@ -324,19 +344,41 @@ on_copy_saved (GObject      *source,
                 on_error_closed, NULL);
 }
 
+typedef struct
+{
+  CspHistoryDialog *dialog;
+  GFile            *file;
+} CopyJob;
+
+static void
+on_copy_bytes (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CopyJob *job = user_data;
+  g_autoptr(GBytes) bytes = csp_plan_to_bytes_finish (CSP_PLAN (source), result, NULL);
+
+  /* on_copy_saved () takes the reference to the dialog. */
+  g_file_replace_contents_bytes_async (job->file, bytes, NULL, TRUE, G_FILE_CREATE_NONE, NULL,
+                                       on_copy_saved, job->dialog);
+  g_object_unref (job->file);
+  g_free (job);
+}
+
 static void
 on_copy_chosen (GFile    *file,
                 gpointer  user_data)
 {
   g_autoptr(CspHistoryDialog) self = user_data;
-  g_autoptr(GBytes) bytes = NULL;
+  CopyJob *job;
 
   if (file == NULL || self->preview == NULL)
     return;
 
-  bytes = csp_plan_to_bytes (self->preview);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, TRUE, G_FILE_CREATE_NONE, NULL,
-                                       on_copy_saved, g_object_ref (self));
+  job = g_new0 (CopyJob, 1);
+  job->dialog = g_object_ref (self);
+  job->file = g_object_ref (file);
+  csp_plan_to_bytes_async (self->preview, NULL, on_copy_bytes, job);
 }
 
 static void

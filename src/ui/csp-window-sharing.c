@@ -410,16 +410,13 @@ on_history_restore (CspHistoryDialog *dialog,
                     CspPlan          *plan,
                     CspWindow        *self)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(CspPlan) copy = NULL;
 
   if (self->document == NULL)
     return;
 
   /* A copy: the dialog keeps showing its own. */
-  bytes = csp_plan_to_bytes (plan);
-  copy = csp_plan_load_bytes (bytes, NULL);
-  g_return_if_fail (copy != NULL);
+  copy = CSP_PLAN (csp_item_copy (CSP_ITEM (plan)));
 
   /* Restoring is an edit of the document as it is: it keeps its own
    * revision and ancestors, so that merges still find what it shares
