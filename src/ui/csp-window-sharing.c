@@ -142,35 +142,35 @@ record_in_thread (GTask        *task,
 {
   g_autoptr(CspHistory) history = csp_history_new (NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CspPlan) plan = csp_plan_load_bytes (task_data, &error);
+  g_autoptr(CspPlan) copy = task_data; /* ours: freed here */
 
-  if (plan != NULL && !csp_history_record (history, plan, &error))
+  if (!csp_history_record (history, copy, &error))
     g_warning ("The merged revision was not kept in the history: %s", error->message);
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_revision_copied (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CspPlan *copy = csp_plan_copy_finish (CSP_PLAN (source), result, NULL);
+
+  if (copy == NULL)
+    return;
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, copy, NULL);
+  g_task_run_in_thread (task, record_in_thread);
 }
 
 /* The merged plan has a revision of its own: kept, so that merging a
  * copy saved from it later finds it. */
 static void
-on_revision_bytes (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  GBytes *bytes = csp_plan_to_bytes_finish (CSP_PLAN (source), result, NULL);
-
-  if (bytes == NULL)
-    return;
-
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_task_data (task, bytes, (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (task, record_in_thread);
-}
-
-static void
 record_revision (CspPlan *plan)
 {
-  csp_plan_to_bytes_async (plan, NULL, on_revision_bytes, NULL);
+  csp_plan_copy_async (plan, NULL, on_revision_copied, NULL);
 }
 
 static gboolean
