@@ -145,6 +145,61 @@ csp_plan_copy_finish (CspPlan       *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+typedef struct
+{
+  CspPlanCopyFunc func;
+  CspPlan        *copy;
+} RunOnCopy;
+
+static void
+run_on_copy_in_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  RunOnCopy *run = g_object_steal_data (G_OBJECT (task), "csp-run-on-copy");
+
+  run->func (task, run->copy, task_data, cancellable);
+  g_free (run);
+}
+
+static void
+on_copied_to_run (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RunOnCopy *run = g_object_get_data (G_OBJECT (task), "csp-run-on-copy");
+  GError *error = NULL;
+
+  run->copy = csp_plan_copy_finish (CSP_PLAN (source), result, &error);
+  if (run->copy == NULL)
+    {
+      g_free (g_object_steal_data (G_OBJECT (task), "csp-run-on-copy"));
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_run_in_thread (task, run_on_copy_in_thread);
+}
+
+void
+csp_plan_run_on_copy (CspPlan         *self,
+                      GTask           *task,
+                      CspPlanCopyFunc  func)
+{
+  RunOnCopy *run;
+
+  g_return_if_fail (CSP_IS_PLAN (self));
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (func != NULL);
+
+  run = g_new0 (RunOnCopy, 1);
+  run->func = func;
+  g_object_set_data (G_OBJECT (task), "csp-run-on-copy", run);
+  csp_plan_copy_async (self, g_task_get_cancellable (task), on_copied_to_run, task);
+}
+
 static void
 unref_in_thread (GTask        *task,
                  gpointer      source_object,

@@ -76,6 +76,19 @@ CspPlan   *csp_plan_copy_finish          (CspPlan             *self,
                                           GAsyncResult        *result,
                                           GError             **error);
 
+/* Runs @func in a worker thread, as g_task_run_in_thread () does, on a
+ * copy of @self made first with csp_plan_copy_async (); @func owns the
+ * copy. When the copy cannot be made (@task's cancellable was
+ * cancelled), @task returns the error instead. Takes @task. */
+typedef void (*CspPlanCopyFunc) (GTask        *task,
+                                 CspPlan      *copy,
+                                 gpointer      task_data,
+                                 GCancellable *cancellable);
+
+void       csp_plan_run_on_copy          (CspPlan             *self,
+                                          GTask               *task,
+                                          CspPlanCopyFunc      func);
+
 /* Drops a reference to @object in a worker thread: the last one of a
  * county's plan frees tens of thousands of objects, which takes a
  * tenth of a second. Only for objects that nothing else uses. */

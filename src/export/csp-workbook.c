@@ -350,7 +350,6 @@ csp_workbook_export (CspPlan          *plan,
 
 typedef struct
 {
-  CspPlan         *copy;
   char            *path;
   CspQuarter       quarter;
   CspProgressFunc  progress;
@@ -361,7 +360,6 @@ typedef struct
 static void
 export_data_free (ExportData *data)
 {
-  g_clear_object (&data->copy);
   g_free (data->path);
   g_main_context_unref (data->context);
   g_free (data);
@@ -408,7 +406,7 @@ forward_progress (double   fraction,
 
 static void
 export_thread (GTask        *task,
-               gpointer      source_object,
+               CspPlan      *copy,
                gpointer      task_data,
                GCancellable *cancellable)
 {
@@ -416,37 +414,18 @@ export_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  ok = csp_workbook_export (data->copy, data->path, data->quarter, NULL,
+  ok = csp_workbook_export (copy, data->path, data->quarter, NULL,
                             data->progress != NULL ? forward_progress : NULL, data,
                             cancellable, &error);
 
   /* Freed here, not in the caller's thread: tens of thousands of
    * objects take a while to free. */
-  g_clear_object (&data->copy);
+  g_object_unref (copy);
 
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
-}
-
-static void
-on_copied (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  ExportData *data = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  data->copy = csp_plan_copy_finish (CSP_PLAN (source), result, &error);
-  if (data->copy == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_run_in_thread (task, export_thread);
 }
 
 void
@@ -478,7 +457,7 @@ csp_workbook_export_async (CspPlan             *plan,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, csp_workbook_export_async);
   g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-  csp_plan_copy_async (plan, cancellable, on_copied, g_steal_pointer (&task));
+  csp_plan_run_on_copy (plan, g_steal_pointer (&task), export_thread);
 }
 
 gboolean

@@ -139,7 +139,6 @@ typedef struct
 {
   char    *document_id;
   char    *revision;
-  CspPlan *now;      /* a copy of the plan as it is now */
   CspPlan *plan;     /* results */
   char    *changes;
 } Preview;
@@ -149,7 +148,6 @@ preview_free (Preview *preview)
 {
   g_free (preview->document_id);
   g_free (preview->revision);
-  csp_unref_in_thread (g_steal_pointer (&preview->now));
   g_clear_object (&preview->plan);
   g_free (preview->changes);
   g_free (preview);
@@ -187,12 +185,13 @@ describe_changes (CspPlan *now,
 
 static void
 preview_in_thread (GTask        *task,
-                   gpointer      source_object,
+                   CspPlan      *now,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
   Preview *preview = task_data;
   g_autoptr(CspHistory) history = csp_history_new (NULL);
+  g_autoptr(CspPlan) now_copy = now;
   GError *error = NULL;
 
   preview->plan = csp_history_load (history, preview->document_id, preview->revision, &error);
@@ -202,8 +201,7 @@ preview_in_thread (GTask        *task,
       return;
     }
 
-  preview->changes = describe_changes (preview->now, preview->plan);
-  g_clear_object (&preview->now);
+  preview->changes = describe_changes (now, preview->plan);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -255,25 +253,6 @@ on_preview_read (GObject      *source,
 }
 
 static void
-on_now_copied (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Preview *preview = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  preview->now = csp_plan_copy_finish (CSP_PLAN (source), result, &error);
-  if (preview->now == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_run_in_thread (task, preview_in_thread);
-}
-
-static void
 on_row_selected (CspHistoryDialog *self,
                  GtkListBoxRow    *row)
 {
@@ -303,8 +282,8 @@ on_row_selected (CspHistoryDialog *self,
   self->busy++;
   task = g_task_new (NULL, self->cancellable, on_preview_read, g_object_ref (self));
   g_task_set_task_data (task, preview, (GDestroyNotify) preview_free);
-  csp_plan_copy_async (csp_document_get_plan (self->document), self->cancellable,
-                       on_now_copied, g_steal_pointer (&task));
+  csp_plan_run_on_copy (csp_document_get_plan (self->document), g_steal_pointer (&task),
+                        preview_in_thread);
 }
 
 /* Buttons */

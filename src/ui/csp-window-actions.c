@@ -406,10 +406,10 @@ static const GActionEntry action_entries[] = {
   { "export", export_activated },
 };
 
-static void
-set_enabled (CspWindow  *self,
-             const char *name,
-             gboolean    enabled)
+void
+_csp_window_set_enabled (CspWindow  *self,
+                         const char *name,
+                         gboolean    enabled)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
 
@@ -421,10 +421,10 @@ _csp_window_update_actions (CspWindow *self)
 {
   gboolean has_document = self->document != NULL;
 
-  set_enabled (self, "save", has_document && !self->saving);
-  set_enabled (self, "save-as", has_document && !self->saving);
-  set_enabled (self, "find", has_document);
-  set_enabled (self, "export", has_document);
+  _csp_window_set_enabled (self, "save", has_document && !self->saving);
+  _csp_window_set_enabled (self, "save-as", has_document && !self->saving);
+  _csp_window_set_enabled (self, "find", has_document);
+  _csp_window_set_enabled (self, "export", has_document);
 }
 
 void

@@ -43,16 +43,6 @@ get_shown_priority (CspWindow *self,
   return priority;
 }
 
-static void
-set_enabled (CspWindow  *self,
-             const char *name,
-             gboolean    enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
 void
 _csp_window_edit_update_actions (CspWindow *self)
 {
@@ -71,17 +61,17 @@ _csp_window_edit_update_actions (CspWindow *self)
   if (theme != NULL)
     csp_item_find (theme, "actions", action, &position);
 
-  set_enabled (self, "undo", stack != NULL && csp_undo_stack_get_can_undo (stack));
-  set_enabled (self, "redo", stack != NULL && csp_undo_stack_get_can_redo (stack));
-  set_enabled (self, "add-action", self->document != NULL);
+  _csp_window_set_enabled (self, "undo", stack != NULL && csp_undo_stack_get_can_undo (stack));
+  _csp_window_set_enabled (self, "redo", stack != NULL && csp_undo_stack_get_can_redo (stack));
+  _csp_window_set_enabled (self, "add-action", self->document != NULL);
   for (guint i = 0; i < G_N_ELEMENTS (need_document); i++)
-    set_enabled (self, need_document[i], self->document != NULL);
-  set_enabled (self, "delete-action", action != NULL);
-  set_enabled (self, "move-action-up", action != NULL && position > 0);
-  set_enabled (self, "move-action-down", action != NULL && position + 1 < n_actions);
-  set_enabled (self, "move-action-to", action != NULL);
-  set_enabled (self, "move-priority-up", priority != NULL && priority_position > 0);
-  set_enabled (self, "move-priority-down", priority != NULL && priority_position + 1 < n_priorities);
+    _csp_window_set_enabled (self, need_document[i], self->document != NULL);
+  _csp_window_set_enabled (self, "delete-action", action != NULL);
+  _csp_window_set_enabled (self, "move-action-up", action != NULL && position > 0);
+  _csp_window_set_enabled (self, "move-action-down", action != NULL && position + 1 < n_actions);
+  _csp_window_set_enabled (self, "move-action-to", action != NULL);
+  _csp_window_set_enabled (self, "move-priority-up", priority != NULL && priority_position > 0);
+  _csp_window_set_enabled (self, "move-priority-down", priority != NULL && priority_position + 1 < n_priorities);
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->undo_button),
                                stack != NULL ? csp_undo_stack_get_undo_label (stack) : _("Undo"));

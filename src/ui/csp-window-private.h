@@ -49,6 +49,9 @@ void     _csp_window_class_init_actions (GtkWidgetClass *widget_class);
 void     _csp_window_init_actions       (CspWindow      *self);
 void     _csp_window_update_actions     (CspWindow      *self);
 void     _csp_window_update_title       (CspWindow      *self);
+void     _csp_window_set_enabled        (CspWindow      *self,
+                                         const char     *action_name,
+                                         gboolean        enabled);
 void     _csp_window_note_file_used     (CspWindow      *self,
                                          GFile          *file);
 

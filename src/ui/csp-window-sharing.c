@@ -103,7 +103,7 @@ merge_job_notify (gpointer  data,
 
 static void
 merge_in_thread (GTask        *task,
-                 gpointer      source_object,
+                 CspPlan      *mine,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
@@ -113,6 +113,8 @@ merge_in_thread (GTask        *task,
   g_autoptr(CspPlan) base = NULL;
   g_autoptr(CspHistory) history = csp_history_new (NULL);
   GError *error = NULL;
+
+  job->mine = mine;
 
   /* The etag first: a change after it is a change after the merge. */
   info = g_file_query_info (job->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
@@ -136,33 +138,17 @@ merge_in_thread (GTask        *task,
 
 static void
 record_in_thread (GTask        *task,
-                  gpointer      source_object,
+                  CspPlan      *plan,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
   g_autoptr(CspHistory) history = csp_history_new (NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(CspPlan) copy = task_data; /* ours: freed here */
+  g_autoptr(CspPlan) copy = plan;
 
   if (!csp_history_record (history, copy, &error))
     g_warning ("The merged revision was not kept in the history: %s", error->message);
   g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_revision_copied (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  CspPlan *copy = csp_plan_copy_finish (CSP_PLAN (source), result, NULL);
-
-  if (copy == NULL)
-    return;
-
-  task = g_task_new (NULL, NULL, NULL, NULL);
-  g_task_set_task_data (task, copy, NULL);
-  g_task_run_in_thread (task, record_in_thread);
 }
 
 /* The merged plan has a revision of its own: kept, so that merging a
@@ -170,7 +156,7 @@ on_revision_copied (GObject      *source,
 static void
 record_revision (CspPlan *plan)
 {
-  csp_plan_copy_async (plan, NULL, on_revision_copied, NULL);
+  csp_plan_run_on_copy (plan, g_task_new (NULL, NULL, NULL, NULL), record_in_thread);
 }
 
 static gboolean
@@ -296,25 +282,6 @@ on_merge_read (GObject      *source,
 }
 
 static void
-on_mine_copied (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  MergeJob *job = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  job->mine = csp_plan_copy_finish (CSP_PLAN (source), result, &error);
-  if (job->mine == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_run_in_thread (task, merge_in_thread);
-}
-
-static void
 start_merge (CspWindow *self,
              GFile     *file,
              gboolean   own_file)
@@ -337,8 +304,8 @@ start_merge (CspWindow *self,
 
   /* The merge works on a copy of the plan as it is now, made in a
    * worker: it never sees the live plan. */
-  csp_plan_copy_async (csp_document_get_plan (self->document), sharing->cancellable,
-                       on_mine_copied, g_steal_pointer (&task));
+  csp_plan_run_on_copy (csp_document_get_plan (self->document), g_steal_pointer (&task),
+                        merge_in_thread);
 }
 
 void
@@ -792,14 +759,9 @@ _csp_window_sharing_update (CspWindow *self)
 {
   CspWindowSharing *sharing = get_sharing (self);
   CspDocument *document = self->document;
-  static const char *need_document[] = { "merge", "browse-history" };
 
-  for (guint i = 0; i < G_N_ELEMENTS (need_document); i++)
-    {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), need_document[i]);
-
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), document != NULL && !sharing->merging);
-    }
+  _csp_window_set_enabled (self, "merge", document != NULL && !sharing->merging);
+  _csp_window_set_enabled (self, "browse-history", document != NULL);
 
   if (sharing->document == document)
     return;

@@ -158,18 +158,17 @@ on_done (GObject      *source,
   stall->done = TRUE;
 }
 
-/* The merge as the window starts it: a copy of the document made in a
- * worker, then the other file read and merged in another. */
+/* The merge as the window starts it: the other file read and merged,
+ * in a worker, with a copy of the document made in another. */
 static void
 merge_in_thread (GTask        *task,
-                 gpointer      source_object,
+                 CspPlan      *copy,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
   g_autoptr(GError) error = NULL;
-  CspPlan *mine = g_object_get_data (G_OBJECT (task), "mine");
-  GFile *theirs_file = g_object_get_data (G_OBJECT (task), "theirs");
-  g_autoptr(CspPlan) theirs = csp_plan_load_file (theirs_file, NULL, &error);
+  g_autoptr(CspPlan) mine = copy;
+  g_autoptr(CspPlan) theirs = csp_plan_load_file (task_data, NULL, &error);
   g_autoptr(CspMerge) merge = NULL;
 
   if (theirs == NULL)
@@ -177,24 +176,9 @@ merge_in_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  /* The window frees its copies in a worker too (csp_unref_in_thread ()). */
   merge = csp_merge_new (NULL, mine, theirs);
-  /* The window frees the copies in a worker too (csp_unref_in_thread ()). */
-  g_clear_object (&merge);
-  g_clear_object (&theirs);
-  g_object_set_data (G_OBJECT (task), "mine", NULL);
   g_task_return_boolean (task, TRUE);
-}
-
-static void
-on_mine_copied (GObject      *source,
-                GAsyncResult *result,
-                gpointer      data)
-{
-  g_autoptr(GTask) task = data;
-  CspPlan *mine = csp_plan_copy_finish (CSP_PLAN (source), result, NULL);
-
-  g_object_set_data_full (G_OBJECT (task), "mine", mine, g_object_unref);
-  g_task_run_in_thread (task, merge_in_thread);
 }
 
 static double
@@ -237,8 +221,8 @@ time_stall (const char *what,
     {
       GTask *task = g_task_new (NULL, NULL, on_done, &stall);
 
-      g_object_set_data_full (G_OBJECT (task), "theirs", g_object_ref (file), g_object_unref);
-      csp_plan_copy_async (csp_document_get_plan (document), NULL, on_mine_copied, task);
+      g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+      csp_plan_run_on_copy (csp_document_get_plan (document), task, merge_in_thread);
     }
   else
     g_error ("unknown operation stall-%s", what);
