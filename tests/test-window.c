@@ -676,19 +676,53 @@ wait_until_saved (CspWindow *window)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* The sample, written to a file of its own and open in a window. */
+typedef struct
+{
+  char      *contents; /* as first written */
+  GFile     *file;
+  char      *path;
+  CspWindow *window;
+} SavedSample;
+
+static void
+open_saved_sample (SavedSample *sample)
+{
+  g_autoptr(GBytes) bytes = csp_sample_get_bytes ();
+
+  sample->contents = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  sample->window = load_and_wait (sample->contents, &sample->file);
+  sample->path = g_file_get_path (sample->file);
+}
+
+static void
+close_saved_sample (SavedSample *sample)
+{
+  g_autofree char *backup = g_strconcat (sample->path, "~", NULL);
+
+  g_unlink (backup);
+  remove_file_and_dir (sample->file);
+  gtk_window_destroy (GTK_WINDOW (sample->window));
+  g_clear_object (&sample->file);
+  g_free (sample->path);
+  g_free (sample->contents);
+}
+
 static void
 test_save (void)
 {
-  g_autoptr(GBytes) bytes = csp_sample_get_bytes ();
-  g_autofree char *contents = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  g_autoptr(GFile) file = NULL;
-  CspWindow *window = load_and_wait (contents, &file);
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  SavedSample sample = { 0 };
   g_autofree char *saved = NULL;
   g_autoptr(CspPlan) reread = NULL;
-  CspItem *plan = CSP_ITEM (csp_window_get_plan (window));
+  CspWindow *window;
+  GFile *file;
+  CspItem *plan;
   GtkWindow *dialog;
+
+  open_saved_sample (&sample);
+  window = sample.window;
+  file = sample.file;
+  plan = CSP_ITEM (csp_window_get_plan (window));
 
   csp_item_set_string (plan, "area", "Tonbridge");
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
@@ -700,14 +734,14 @@ test_save (void)
   g_assert_cmpstr (csp_item_get_string (CSP_ITEM (reread), "area"), ==, "Tonbridge");
 
   /* Someone else saves the file: saving over it asks first. */
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  g_assert_true (g_file_set_contents (sample.path, sample.contents, -1, NULL));
   csp_item_set_string (plan, "area", "Malling");
   g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
   while ((dialog = find_dialog_for (GTK_WINDOW (window))) == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (csp_test_find_label (GTK_WIDGET (dialog), "The file changed on disk: overwrite?"));
-  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
-  g_assert_cmpstr (saved, ==, contents);
+  g_assert_true (g_file_get_contents (sample.path, &saved, NULL, NULL));
+  g_assert_cmpstr (saved, ==, sample.contents);
 
   g_signal_emit_by_name (csp_test_find_button (GTK_WIDGET (dialog), "_Overwrite"), "clicked");
   wait_until_saved (window);
@@ -715,9 +749,7 @@ test_save (void)
   reread = csp_plan_load_file (file, NULL, NULL);
   g_assert_cmpstr (csp_item_get_string (CSP_ITEM (reread), "area"), ==, "Malling");
 
-  g_unlink (backup);
-  remove_file_and_dir (file);
-  gtk_window_destroy (GTK_WINDOW (window));
+  close_saved_sample (&sample);
 }
 
 /* While a save runs, the window says so, a second save waits, and an
@@ -725,15 +757,18 @@ test_save (void)
 static void
 test_save_in_progress (void)
 {
-  g_autoptr(GBytes) bytes = csp_sample_get_bytes ();
-  g_autofree char *contents = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  g_autoptr(GFile) file = NULL;
-  CspWindow *window = load_and_wait (contents, &file);
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  SavedSample sample = { 0 };
   g_autoptr(CspPlan) reread = NULL;
-  CspItem *plan = CSP_ITEM (csp_window_get_plan (window));
-  CspDocument *document = csp_window_get_document (window);
+  CspWindow *window;
+  GFile *file;
+  CspItem *plan;
+  CspDocument *document;
+
+  open_saved_sample (&sample);
+  window = sample.window;
+  file = sample.file;
+  plan = CSP_ITEM (csp_window_get_plan (window));
+  document = csp_window_get_document (window);
 
   csp_item_set_string (plan, "area", "Tonbridge");
   g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
@@ -758,9 +793,7 @@ test_save_in_progress (void)
   reread = csp_plan_load_file (file, NULL, NULL);
   g_assert_cmpstr (csp_item_get_string (CSP_ITEM (reread), "area"), ==, "Malling");
 
-  g_unlink (backup);
-  remove_file_and_dir (file);
-  gtk_window_destroy (GTK_WINDOW (window));
+  close_saved_sample (&sample);
 }
 
 static void
