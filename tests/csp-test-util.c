@@ -64,3 +64,21 @@ csp_test_set_read_only (const char *path,
   return FALSE;
 #endif
 }
+
+void
+csp_test_keep_result (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GAsyncResult **kept = user_data;
+
+  g_assert_null (*kept);
+  *kept = g_object_ref (result);
+}
+
+void
+csp_test_wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}

@@ -17,4 +17,12 @@ void     csp_test_remove_path    (const char *path);
 gboolean csp_test_set_read_only  (const char *path,
                                   gboolean    read_only);
 
+/* A GAsyncReadyCallback that keeps the result in the GAsyncResult *
+ * that @user_data points to; then csp_test_wait_for_result () runs the
+ * default main context until it is there. */
+void     csp_test_keep_result     (GObject      *source,
+                                   GAsyncResult *result,
+                                   gpointer      user_data);
+void     csp_test_wait_for_result (GAsyncResult **result);
+
 G_END_DECLS

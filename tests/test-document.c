@@ -216,19 +216,6 @@ test_load_async_reports_errors (Fixture       *f,
   g_assert_error (error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_SYNTAX);
 }
 
-static void
-on_saved (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  gboolean *done = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (csp_document_save_finish (CSP_DOCUMENT (source), result, &error));
-  g_assert_no_error (error);
-  *done = TRUE;
-}
-
 /* The plan's bytes are made in a worker thread; an edit made in the
  * meantime waits for it, is not in the file, and leaves the document
  * modified. */
@@ -243,18 +230,19 @@ test_edit_during_save (Fixture       *f,
   CspUndoStack *stack = csp_document_get_undo_stack (document);
   CspItem *plan = CSP_ITEM (csp_document_get_plan (document));
   CspItem *priority = csp_item_get_child (plan, "priorities", 0);
-  gboolean done = FALSE;
+  g_autoptr(GAsyncResult) result = NULL;
 
   g_assert_no_error (error);
   csp_edit_set_string (stack, plan, "area", "Kent", 0);
   csp_undo_stack_break_merge (stack);
 
-  csp_document_save_async (document, NULL, FALSE, NULL, on_saved, &done);
+  csp_document_save_async (document, NULL, FALSE, NULL, csp_test_keep_result, &result);
   csp_edit_set_string (stack, plan, "area", "Medway", 0);
   csp_edit_remove (stack, csp_item_get_child (priority, "themes", 0));
   g_assert_cmpstr (csp_item_get_string (plan, "area"), ==, "Medway");
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  csp_test_wait_for_result (&result);
+  g_assert_true (csp_document_save_finish (document, result, &error));
+  g_assert_no_error (error);
 
   saved = csp_document_load (f->file, NULL, &error);
   g_assert_no_error (error);

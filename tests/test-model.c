@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "csp-test-util.h"
 #include "csp-format.h"
 
 typedef struct
@@ -259,18 +260,6 @@ test_child_list_model (void)
   g_assert_null (csp_item_get_child (theme, "actions", 3));
 }
 
-static void
-on_copied (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  CspPlan **copy = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *copy = csp_plan_copy_finish (CSP_PLAN (source), result, &error);
-  g_assert_no_error (error);
-}
-
 /* A plan's copy, made in a worker, is the same document and stands on
  * its own; an edit made while it is made is not in it. */
 static void
@@ -279,14 +268,17 @@ test_copy (void)
   g_autoptr(CspPlan) plan = csp_sample_load ();
   g_autoptr(GBytes) before = csp_plan_to_bytes (plan);
   g_autoptr(GBytes) copied = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(CspPlan) copy = NULL;
+  g_autoptr(GError) error = NULL;
   CspItem *priority;
   guint n_themes;
 
-  csp_plan_copy_async (plan, NULL, on_copied, &copy);
+  csp_plan_copy_async (plan, NULL, csp_test_keep_result, &result);
   csp_item_set_string (CSP_ITEM (plan), "area", "Kent");
-  while (copy == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  csp_test_wait_for_result (&result);
+  copy = csp_plan_copy_finish (plan, result, &error);
+  g_assert_no_error (error);
 
   copied = csp_plan_to_bytes (copy);
   g_assert_true (g_bytes_equal (copied, before));
@@ -302,18 +294,6 @@ test_copy (void)
   csp_item_remove (priority, "themes", 0);
   g_assert_cmpuint (csp_item_get_n_children (csp_item_get_child (CSP_ITEM (plan), "priorities", 0), "themes"),
                     ==, n_themes);
-}
-
-static void
-on_bytes (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  GBytes **bytes = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *bytes = csp_plan_to_bytes_finish (CSP_PLAN (source), result, &error);
-  g_assert_no_error (error);
 }
 
 /* Reads every list of @item as a view does, through GListModel. */
@@ -354,14 +334,16 @@ test_read_while_written (void)
 
   for (guint round = 0; round < 20; round++)
     {
+      g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(GBytes) bytes = NULL;
 
-      csp_plan_to_bytes_async (plan, NULL, on_bytes, &bytes);
-      while (bytes == NULL)
+      csp_plan_to_bytes_async (plan, NULL, csp_test_keep_result, &result);
+      while (result == NULL)
         {
           g_assert_cmpuint (read_lists (CSP_ITEM (plan)), ==, n_objects);
           g_main_context_iteration (NULL, FALSE);
         }
+      bytes = csp_plan_to_bytes_finish (plan, result, NULL);
       g_assert_true (g_bytes_equal (bytes, expected));
     }
 }
