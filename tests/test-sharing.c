@@ -66,6 +66,21 @@ has_merge_dialog (gpointer data)
   return csp_window_get_merge_dialog (data) != NULL;
 }
 
+/* The dialog is there and has counted the changes. */
+static gboolean
+has_merge_review (gpointer data)
+{
+  CspMergeDialog *dialog = csp_window_get_merge_dialog (data);
+
+  return dialog != NULL && !csp_merge_dialog_is_busy (dialog);
+}
+
+static gboolean
+is_review_done (gpointer data)
+{
+  return !csp_merge_dialog_is_busy (data);
+}
+
 static gboolean
 has_disk_message (gpointer data)
 {
@@ -240,6 +255,11 @@ merge_their_copy (Fixture *f)
 
   wait_until (has_merge_dialog, f->window);
   g_assert_false (csp_window_is_merging (f->window));
+
+  /* The changes are counted in a worker too; the choices wait. */
+  g_assert_true (csp_merge_dialog_is_busy (csp_window_get_merge_dialog (f->window)));
+  g_assert_null (csp_merge_dialog_get_summary (csp_window_get_merge_dialog (f->window)));
+  wait_until (has_merge_review, f->window);
   g_assert_null (csp_test_find_label (GTK_WIDGET (f->window), "Merging…"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), "merge"));
 
@@ -313,6 +333,8 @@ test_merge_keep_mine (Fixture       *f,
   edit_mine (f);
   dialog = merge_their_copy (f);
   csp_merge_dialog_choose (dialog, 0, CSP_MERGE_MINE);
+  g_assert_true (csp_merge_dialog_is_busy (dialog));
+  wait_until (is_review_done, dialog);
   g_assert_cmpint (csp_merge_get_conflict (csp_merge_dialog_get_merge (dialog), 0)->chosen,
                    ==, CSP_MERGE_MINE);
   g_assert_nonnull (strstr (csp_merge_dialog_get_summary (dialog), "1 change taken from theirs"));
@@ -359,7 +381,7 @@ test_disk_changed_bar (Fixture       *f,
 
   /* Merge brings the change in and takes the bar away. */
   g_action_group_activate_action (G_ACTION_GROUP (f->window), "merge-changes", NULL);
-  wait_until (has_merge_dialog, f->window);
+  wait_until (has_merge_review, f->window);
   csp_merge_dialog_apply (csp_window_get_merge_dialog (f->window));
   wait_for_recorded (f);
   g_assert_cmpstr (csp_item_get_string (CSP_ITEM (csp_window_get_plan (f->window)), "title"),

@@ -17,6 +17,10 @@ struct _CspMergeDialog
   CspMerge       *merge;
   CspPlan        *mine;
   char           *summary;
+  /* A worker is changing the merge or counting its changes: the
+   * conflicts and Apply wait for it. */
+  gboolean        busy;
+  GCancellable   *cancellable;
 
   GtkLabel       *heading_label;
   GtkLabel       *summary_label;
@@ -178,18 +182,62 @@ count_updates (CspPlan *plan)
   return this_year.updates + review.updates;
 }
 
-/* What the merged plan takes from theirs: every field or object in
- * which it differs from mine (a two-way comparison lists them). */
-static void
-update_summary (CspMergeDialog *self)
+typedef struct
 {
-  g_autoptr(CspPlan) result = csp_merge_get_result (self->merge);
-  g_autoptr(CspMerge) diff = csp_merge_new (NULL, self->mine, result);
-  guint n_changes = csp_merge_get_n_conflicts (diff);
+  CspMerge     *merge;
+  CspPlan      *mine;
+  int           position; /* of the conflict to choose; -1: none */
+  CspMergeSide  side;
+  char         *focus_key;
+  guint         n_conflicts_before;
+  guint         n_changes;
+  guint         n_updates;
+} Update;
+
+static void
+update_free (Update *update)
+{
+  /* Their last references may be these: a county's plans take a
+   * while to free. */
+  csp_unref_in_thread (g_steal_pointer (&update->merge));
+  csp_unref_in_thread (g_steal_pointer (&update->mine));
+  g_free (update->focus_key);
+  g_free (update);
+}
+
+/* In the worker: the choice, then what the merged plan takes from
+ * theirs, every field or object in which it differs from mine (a
+ * two-way comparison lists them). A merge of 10,000 actions takes a
+ * few tenths of a second for each. */
+static void
+update_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  Update *update = task_data;
+  g_autoptr(CspPlan) result = NULL;
+  g_autoptr(CspMerge) diff = NULL;
+  guint mine_updates, result_updates;
+
+  if (update->position >= 0)
+    csp_merge_set_choice (update->merge, update->position, update->side);
+
+  result = csp_merge_get_result (update->merge);
+  diff = csp_merge_new (NULL, update->mine, result);
+  update->n_changes = csp_merge_get_n_conflicts (diff);
+  mine_updates = count_updates (update->mine);
+  result_updates = count_updates (result);
+  update->n_updates = result_updates > mine_updates ? result_updates - mine_updates : 0;
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_summary (CspMergeDialog *self,
+              guint           n_changes,
+              guint           n_updates)
+{
   guint n_conflicts = csp_merge_get_n_conflicts (self->merge);
-  guint mine_updates = count_updates (self->mine);
-  guint result_updates = count_updates (result);
-  guint n_updates = result_updates > mine_updates ? result_updates - mine_updates : 0;
   g_autofree char *changes = NULL;
   g_autofree char *updates = NULL;
   g_autofree char *conflicts = NULL;
@@ -246,30 +294,79 @@ describe_reason (const CspConflict *conflict)
 }
 
 static void
+set_busy (CspMergeDialog *self,
+          gboolean        busy)
+{
+  self->busy = busy;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->conflict_list), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->apply_button), !busy);
+  if (busy)
+    {
+      g_clear_pointer (&self->summary, g_free);
+      gtk_label_set_label (self->summary_label, _("Counting the changes…"));
+    }
+}
+
+static void
+on_updated (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  CspMergeDialog *self = CSP_MERGE_DIALOG (source);
+  Update *update = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    return;
+
+  set_busy (self, FALSE);
+
+  /* Keeping a deletion takes the conflicts inside the object with it. */
+  if (csp_merge_get_n_conflicts (self->merge) != update->n_conflicts_before)
+    fill_list (self, update->focus_key);
+  show_summary (self, update->n_changes, update->n_updates);
+}
+
+/* Chooses @side for conflict @position (none when -1) and counts the
+ * changes anew, in a worker: the window stays responsive. */
+static void
+start_update (CspMergeDialog *self,
+              int             position,
+              CspMergeSide    side,
+              const char     *focus_key)
+{
+  g_autoptr(GTask) task = NULL;
+  Update *update = g_new0 (Update, 1);
+
+  update->merge = g_object_ref (self->merge);
+  update->mine = g_object_ref (self->mine);
+  update->position = position;
+  update->side = side;
+  update->focus_key = g_strdup (focus_key);
+  update->n_conflicts_before = csp_merge_get_n_conflicts (self->merge);
+
+  set_busy (self, TRUE);
+  task = g_task_new (self, self->cancellable, on_updated, NULL);
+  g_task_set_task_data (task, update, (GDestroyNotify) update_free);
+  g_task_run_in_thread (task, update_in_thread);
+}
+
+static void
 on_choice_toggled (GtkCheckButton *button,
                    CspMergeDialog *self)
 {
   guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "position"));
   CspMergeSide side = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "side"));
   const CspConflict *conflict;
-  g_autofree char *key = NULL;
-  guint n_before;
 
-  if (!gtk_check_button_get_active (button) || position >= csp_merge_get_n_conflicts (self->merge))
+  if (self->busy || !gtk_check_button_get_active (button) ||
+      position >= csp_merge_get_n_conflicts (self->merge))
     return;
 
   conflict = csp_merge_get_conflict (self->merge, position);
   if (conflict->chosen == side)
     return;
 
-  key = g_strdup (conflict->key);
-  n_before = csp_merge_get_n_conflicts (self->merge);
-  csp_merge_set_choice (self->merge, position, side);
-
-  /* Keeping a deletion takes the conflicts inside the object with it. */
-  if (csp_merge_get_n_conflicts (self->merge) != n_before)
-    fill_list (self, key);
-  update_summary (self);
+  start_update (self, position, side, conflict->key);
 }
 
 static GtkWidget *
@@ -427,9 +524,11 @@ csp_merge_dialog_dispose (GObject *object)
 {
   CspMergeDialog *self = CSP_MERGE_DIALOG (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CSP_TYPE_MERGE_DIALOG);
-  g_clear_object (&self->merge);
-  g_clear_object (&self->mine);
+  csp_unref_in_thread (g_steal_pointer (&self->merge));
+  csp_unref_in_thread (g_steal_pointer (&self->mine));
   g_clear_pointer (&self->summary, g_free);
 
   G_OBJECT_CLASS (csp_merge_dialog_parent_class)->dispose (object);
@@ -466,6 +565,7 @@ static void
 csp_merge_dialog_init (CspMergeDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }
 
 CspMergeDialog *
@@ -488,17 +588,27 @@ csp_merge_dialog_new (GtkWindow  *parent,
   heading = g_strdup_printf (_("Merging “%s” into your copy"), their_name);
   gtk_label_set_label (self->heading_label, heading);
   fill_list (self, NULL);
-  update_summary (self);
 
   /* Nothing to take: the only way on is to close. */
   if (!csp_merge_get_changed (merge))
     {
+      show_summary (self, 0, 0);
       gtk_widget_set_visible (GTK_WIDGET (self->apply_button), FALSE);
       gtk_button_set_label (self->cancel_button, _("_Close"));
       gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->cancel_button));
     }
+  else
+    start_update (self, -1, CSP_MERGE_MINE, NULL);
 
   return self;
+}
+
+gboolean
+csp_merge_dialog_is_busy (CspMergeDialog *self)
+{
+  g_return_val_if_fail (CSP_IS_MERGE_DIALOG (self), FALSE);
+
+  return self->busy;
 }
 
 CspMerge *
@@ -546,6 +656,7 @@ csp_merge_dialog_choose (CspMergeDialog *self,
   GtkWidget *row;
 
   g_return_if_fail (CSP_IS_MERGE_DIALOG (self));
+  g_return_if_fail (!self->busy);
 
   row = get_row (self, position);
   gtk_check_button_set_active (g_object_get_data (G_OBJECT (row),
@@ -557,6 +668,7 @@ void
 csp_merge_dialog_apply (CspMergeDialog *self)
 {
   g_return_if_fail (CSP_IS_MERGE_DIALOG (self));
+  g_return_if_fail (!self->busy);
 
   on_apply_clicked (self);
 }

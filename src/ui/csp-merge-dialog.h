@@ -19,6 +19,9 @@ CspMergeDialog *csp_merge_dialog_new          (GtkWindow      *parent,
                                                CspMerge       *merge,
                                                CspPlan        *mine,
                                                const char     *their_name);
+/* While a choice is applied and the changes counted, in a worker:
+ * the choices, Apply and the summary wait. */
+gboolean        csp_merge_dialog_is_busy      (CspMergeDialog *self);
 CspMerge       *csp_merge_dialog_get_merge    (CspMergeDialog *self);
 const char     *csp_merge_dialog_get_summary  (CspMergeDialog *self);
 /* The rows, one per conflict, for tests. */
