@@ -67,7 +67,7 @@ void       csp_plan_count                (CspPlan     *self,
 
 /* A copy of the plan made in a worker thread, for work that takes a
  * while (the workbook, a merge) on the plan as it is now; edits made
- * meanwhile wait for the copy (a few hundredths of a second). */
+ * meanwhile wait for the copy (0.1 s for 10,000 actions). */
 void       csp_plan_copy_async           (CspPlan             *self,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
