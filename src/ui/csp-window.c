@@ -228,6 +228,25 @@ find_sidebar_row (CspWindow  *self,
   return NULL;
 }
 
+/* The partners, glossary and text pages get the plan when first shown:
+ * hidden, a list of hundreds of partners would still make its rows. */
+static void
+give_shown_page_plan (CspWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->main_stack);
+  CspPlan *plan = csp_window_get_plan (self);
+
+  if (plan == NULL || page == NULL)
+    return;
+
+  if (g_str_equal (page, "partners"))
+    csp_partners_page_set_plan (self->partners_page, plan);
+  else if (g_str_equal (page, "glossary"))
+    csp_glossary_page_set_plan (self->glossary_page, plan);
+  else if (g_str_equal (page, "text"))
+    csp_text_page_set_plan (self->text_page, plan);
+}
+
 static void
 select_page (CspWindow  *self,
              const char *page)
@@ -495,6 +514,8 @@ csp_window_init (CspWindow *self)
    * would unparent it behind GtkWindow's back. */
   self->state_stack = GTK_STACK (gtk_window_get_child (GTK_WINDOW (self)));
 
+  g_signal_connect_object (self->main_stack, "notify::visible-child",
+                           G_CALLBACK (give_shown_page_plan), self, G_CONNECT_SWAPPED);
   self->settings = csp_ui_new_settings ();
   restore_settings (self);
   _csp_window_init_actions (self);
@@ -550,11 +571,12 @@ csp_window_set_document (CspWindow   *self,
   csp_action_list_set_plan (self->action_list, plan);
   csp_action_list_clear_filters (self->action_list);
   csp_overview_page_set_plan (self->overview_page, plan);
-  csp_partners_page_set_plan (self->partners_page, plan);
-  csp_glossary_page_set_plan (self->glossary_page, plan);
-  csp_text_page_set_plan (self->text_page, plan);
+  csp_partners_page_set_plan (self->partners_page, NULL);
+  csp_glossary_page_set_plan (self->glossary_page, NULL);
+  csp_text_page_set_plan (self->text_page, NULL);
   fill_sidebar (self, plan);
   select_page (self, "overview");
+  give_shown_page_plan (self);
   gtk_stack_set_visible_child_name (self->state_stack, "document");
   gtk_spinner_stop (self->spinner);
 
