@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "test-hidden-pages"
+#define G_LOG_DOMAIN "test-startup"
 
 #include "config.h"
 
@@ -9,7 +9,9 @@
 #include "csp-format.h"
 #include "csp-window.h"
 
-/* A plan opens on its overview; the pages and menus the window does
+/* What the window makes before it is needed, which start-up pays for.
+ *
+ * A plan opens on its overview; the pages and menus the window does
  * not show yet get the plan's partners only when they are shown (a
  * hidden list still makes a row for each of hundreds of partners), and
  * nothing the user can see or do depends on when that happens. */
@@ -203,6 +205,48 @@ test_owner_menu (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The spinner shown while a plan opens draws an icon of ours, a
+ * symbolic PNG: the theme's is an SVG, whose loader costs 7 MB. */
+static void
+test_spinner_icon (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GBytes) css = g_resources_lookup_data (RESOURCE_PREFIX "/ui/style.css", 0, NULL);
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GPtrArray) spinners = g_ptr_array_new ();
+  CspWindow *window = csp_window_new (NULL);
+
+  collect_widgets (GTK_WIDGET (window), GTK_TYPE_SPINNER, spinners);
+  g_assert_cmpuint (spinners->len, ==, 1);
+  g_assert_true (gtk_widget_has_css_class (spinners->pdata[0], "loading-spinner"));
+
+  g_assert_nonnull (css);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (css, NULL), g_bytes_get_size (css),
+                                  "spinner.loading-spinner {\n"
+                                  "  -gtk-icon-source: -gtk-icontheme(\"csp-process-working-symbolic\");"));
+
+  /* As CspApplication has it: the icons of its resources. */
+  gtk_icon_theme_add_resource_path (theme, RESOURCE_PREFIX "/icons");
+  for (int size = 16; size <= 64; size *= 2)
+    {
+      icon = gtk_icon_theme_lookup_icon (theme, "csp-process-working-symbolic", NULL, size, 1,
+                                         GTK_TEXT_DIR_NONE, 0);
+      file = gtk_icon_paintable_get_file (icon);
+      uri = g_file_get_uri (file);
+      g_assert_true (g_str_has_prefix (uri, "resource:///"));
+      g_assert_true (g_str_has_suffix (uri, "/status/csp-process-working-symbolic.symbolic.png"));
+      g_assert_true (gtk_icon_paintable_is_symbolic (icon));
+      g_assert_cmpint (gdk_paintable_get_intrinsic_width (GDK_PAINTABLE (icon)), ==, size);
+      g_clear_object (&icon);
+      g_clear_object (&file);
+      g_clear_pointer (&uri, g_free);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -215,10 +259,11 @@ main (int   argc,
       return g_test_run ();
     }
 
-  g_test_add_func ("/hidden-pages/partners", test_partners_page);
-  g_test_add_func ("/hidden-pages/show-partner", test_show_partner);
-  g_test_add_func ("/hidden-pages/glossary-and-text", test_glossary_and_text);
-  g_test_add_func ("/hidden-pages/owner-menu", test_owner_menu);
+  g_test_add_func ("/startup/hidden-pages/partners", test_partners_page);
+  g_test_add_func ("/startup/hidden-pages/show-partner", test_show_partner);
+  g_test_add_func ("/startup/hidden-pages/glossary-and-text", test_glossary_and_text);
+  g_test_add_func ("/startup/hidden-pages/owner-menu", test_owner_menu);
+  g_test_add_func ("/startup/spinner-icon", test_spinner_icon);
 
   return g_test_run ();
 }
