@@ -222,6 +222,11 @@ read_string_field (Reader         *r,
       g_assert_not_reached ();
     }
 
+  /* An item reads an unset string as empty: a county plan has tens of
+   * thousands of empty fields, each an allocation of its own if set. */
+  if (*value == '\0' && *csp_item_get_string (item, field->key) == '\0')
+    return TRUE;
+
   _csp_item_set_string_raw (item, index, value);
   return TRUE;
 }
