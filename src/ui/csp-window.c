@@ -505,6 +505,33 @@ csp_window_class_init (CspWindowClass *klass)
   _csp_window_class_init_actions (widget_class);
 }
 
+/* The keyboard shortcuts window is built when first asked for, instead
+ * of for every window as it opens, as GTK does with a resource called
+ * "gtk/help-overlay.ui". */
+static void
+show_help_overlay (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GtkApplicationWindow *window = user_data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/csp-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
+static const GActionEntry help_entries[] = {
+  { "show-help-overlay", show_help_overlay },
+};
+
 static void
 csp_window_init (CspWindow *self)
 {
@@ -514,6 +541,7 @@ csp_window_init (CspWindow *self)
    * would unparent it behind GtkWindow's back. */
   self->state_stack = GTK_STACK (gtk_window_get_child (GTK_WINDOW (self)));
 
+  g_action_map_add_action_entries (G_ACTION_MAP (self), help_entries, G_N_ELEMENTS (help_entries), self);
   g_signal_connect_object (self->main_stack, "notify::visible-child",
                            G_CALLBACK (give_shown_page_plan), self, G_CONNECT_SWAPPED);
   self->settings = csp_ui_new_settings ();
