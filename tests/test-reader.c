@@ -409,14 +409,39 @@ test_large_file_errors (void)
                    "$.priorities[0].themes[0].actions[0]: ids must be unique");
   g_clear_error (&error);
 
-  /* The first owner names a partner that is not there. */
-  g_string_replace (reference, "{\"partner\": \"p0\"}", "{\"partner\": \"nobody\"}", 1);
+  /* The last owner names a partner that is not there. */
+  g_string_replace (reference, "\"Action 149\", \"owners\": [{\"partner\": \"p0\"}]",
+                    "\"Action 149\", \"owners\": [{\"partner\": \"nobody\"}]", 0);
+  g_string_replace (reference, "\"nobody\"", "\"p0\"", 19);
   plan = load_text_from_file (reference, &error);
   g_assert_null (plan);
   g_assert_error (error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
-                   "$.priorities[0].themes[0].actions[0].owners[0].partner: "
+                   "$.priorities[3].themes[4].actions[149].owners[0].partner: "
                    "“nobody” is not the id of a partner in $.partners");
+}
+
+/* Where an id was first seen, deep in long lists. */
+static void
+test_duplicate_id_far (void)
+{
+  g_autoptr(GString) text = g_string_new (PLAN_HEAD "\"review\": {\"priorities\": [{\"title\": \"P\"}, "
+                                          "{\"title\": \"Q\", \"themes\": [{\"actions\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CspPlan) plan = NULL;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "%s{\"id\": \"a%u\", \"text\": \"A\"}", i > 0 ? ", " : "", i);
+  g_string_append (text, "]}]}]}, \"glossary\": [{\"id\": \"a16384\", \"term\": \"T\"}]}");
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  plan = csp_plan_load_bytes (bytes, &error);
+  g_assert_null (plan);
+  g_assert_error (error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "$.glossary[0].id: “a16384” is also the id of "
+                   "$.review.priorities[1].themes[0].actions[16384]: ids must be unique");
 }
 
 int
@@ -441,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/reader/accepts/crlf", test_crlf);
   g_test_add_func ("/reader/accepts/large-file", test_large_file);
   g_test_add_func ("/reader/refuses/large-file", test_large_file_errors);
+  g_test_add_func ("/reader/refuses/duplicate-id-far", test_duplicate_id_far);
 
   return g_test_run ();
 }

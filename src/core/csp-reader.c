@@ -25,10 +25,11 @@ typedef struct
 typedef struct
 {
   GString      *path;      /* "$.priorities[2].themes[0]" */
-  GHashTable   *ids;       /* id → path where it was first seen */
-  GHashTable   *partners;  /* partner ids */
-  GPtrArray    *refs;      /* owner "partner" values, then their paths */
-  GStringChunk *strings;   /* the keys and paths of the three above */
+  GString      *where;     /* the same, short: see append_where () */
+  GHashTable   *ids;       /* id (the item's own string) → where it is */
+  GHashTable   *partners;  /* partner ids (the partners' own strings) */
+  GPtrArray    *refs;      /* owners naming a partner, then where they are */
+  GStringChunk *wheres;    /* the wheres of the two above */
   GString      *key;       /* the member being read */
   GString      *text;      /* the string value being read */
   const char   *end;       /* the first byte after the value last read */
@@ -43,7 +44,7 @@ typedef struct
  * goes, a megabyte at a time: smaller ones are not worth the calls. */
 #define RELEASE_MIN_SIZE (1024 * 1024)
 #define RELEASE_STEP     (1024 * 1024)
-#define STRINGS_BLOCK    (1024 * 1024)
+#define WHERES_BLOCK     (256 * 1024)
 
 static CspItem *read_item (Reader *r, const char *node, CspKind kind);
 
@@ -137,6 +138,57 @@ append_index (GString *path,
   g_string_append_len (path, p, buffer + sizeof buffer - p);
 }
 
+/* The reader keeps where each id and each partner reference is, for
+ * its messages: tens of thousands of them in a county plan, so not as
+ * paths but as one byte per field (its index in the kind, plus one)
+ * and the list index, plus one, in base 128 with the high bit set on
+ * all bytes but the last. No byte is zero: a where is a C string. */
+static void
+append_where (GString *where,
+              guint    value)
+{
+  value++;
+  for (; value >= 0x80; value >>= 7)
+    g_string_append_c (where, (char) (0x80 | (value & 0x7f)));
+  g_string_append_c (where, (char) value);
+}
+
+static guint
+read_where (const guint8 **p)
+{
+  guint value = 0;
+
+  for (guint shift = 0; ; shift += 7)
+    {
+      guint8 byte = *(*p)++;
+
+      value |= (guint) (byte & 0x7f) << shift;
+      if (!(byte & 0x80))
+        return value - 1;
+    }
+}
+
+/* "$.priorities[2].themes[0]" from its where. */
+static void
+assign_path (GString    *path,
+             const char *where)
+{
+  const guint8 *p = (const guint8 *) where;
+  CspKind kind = CSP_KIND_PLAN;
+
+  g_string_assign (path, "$");
+  while (*p != 0)
+    {
+      const CspField *field = &csp_kind_get_info (kind)->fields[read_where (&p)];
+
+      g_string_append_c (path, '.');
+      g_string_append (path, field->key);
+      if (field->type == CSP_FIELD_LIST)
+        append_index (path, read_where (&p));
+      kind = field->kind;
+    }
+}
+
 static gboolean
 is_timestamp (const char *s)
 {
@@ -149,6 +201,31 @@ is_timestamp (const char *s)
 
   dt = g_date_time_new_from_iso8601 (s, utc);
   return dt != NULL;
+}
+
+/* Ids and partner references, for the checks that need all of them:
+ * the item's own string, which lives as long as the plan being read. */
+static void
+remember (Reader         *r,
+          CspItem        *item,
+          const CspField *field)
+{
+  const char *value = csp_item_get_string (item, field->key);
+  CspKind kind = csp_item_get_kind (item);
+
+  if (field->type == CSP_FIELD_ID && kind != CSP_KIND_TOMBSTONE)
+    {
+      /* Where the item is: without the step to its "id". */
+      g_hash_table_insert (r->ids, (char *) value,
+                           g_string_chunk_insert_len (r->wheres, r->where->str, r->where->len - 1));
+      if (kind == CSP_KIND_PARTNER)
+        g_hash_table_add (r->partners, (char *) value);
+    }
+  else if ((field->flags & CSP_FIELD_PARTNER_REF) && *value != '\0')
+    {
+      g_ptr_array_add (r->refs, item);
+      g_ptr_array_add (r->refs, g_string_chunk_insert_len (r->wheres, r->where->str, r->where->len));
+    }
 }
 
 static gboolean
@@ -181,16 +258,14 @@ read_string_field (Reader         *r,
 
         if (*value == '\0')
           return fail (r, _("an id must not be empty"));
-        if (csp_item_get_kind (item) != CSP_KIND_TOMBSTONE)
+        if (csp_item_get_kind (item) != CSP_KIND_TOMBSTONE &&
+            (first = g_hash_table_lookup (r->ids, value)) != NULL)
           {
-            if ((first = g_hash_table_lookup (r->ids, value)) != NULL)
-              return fail (r, _("“%s” is also the id of %s: ids must be unique"), value, first);
-            g_hash_table_insert (r->ids, g_string_chunk_insert (r->strings, value),
-                                 g_string_chunk_insert_len (r->strings, r->path->str,
-                                                            r->path->len - strlen (".id")));
+            g_autoptr(GString) path = g_string_new (NULL);
+
+            assign_path (path, first);
+            return fail (r, _("“%s” is also the id of %s: ids must be unique"), value, path->str);
           }
-        if (csp_item_get_kind (item) == CSP_KIND_PARTNER)
-          g_hash_table_add (r->partners, g_string_chunk_insert (r->strings, value));
       }
       break;
 
@@ -211,11 +286,6 @@ read_string_field (Reader         *r,
       break;
 
     case CSP_FIELD_STRING:
-      if ((field->flags & CSP_FIELD_PARTNER_REF) && *value != '\0')
-        {
-          g_ptr_array_add (r->refs, g_string_chunk_insert (r->strings, value));
-          g_ptr_array_add (r->refs, g_string_chunk_insert (r->strings, r->path->str));
-        }
       break;
 
     default:
@@ -228,6 +298,7 @@ read_string_field (Reader         *r,
     return TRUE;
 
   _csp_item_set_string_raw (item, index, value);
+  remember (r, item, field);
   return TRUE;
 }
 
@@ -302,6 +373,7 @@ read_list (Reader         *r,
   CspJsonIter iter;
   const char *element;
   gsize len = r->path->len;
+  gsize where_len = r->where->len;
 
   if (!node_is (node, CSP_JSON_ARRAY))
     return fail_type (r, node, _("an array"));
@@ -312,10 +384,12 @@ read_list (Reader         *r,
       CspItem *child;
 
       append_index (r->path, i);
+      append_where (r->where, i);
       if ((child = read_item (r, element, field->kind)) == NULL)
         return FALSE;
       csp_json_iter_consumed (&iter, r->end);
       g_string_truncate (r->path, len);
+      g_string_truncate (r->where, where_len);
       g_ptr_array_add (children, child);
       release_behind (r);
     }
@@ -412,6 +486,7 @@ read_item (Reader     *r,
   CspJsonIter iter;
   const char *member;
   gsize len = r->path->len;
+  gsize where_len = r->where->len;
 
   if (!node_is (node, CSP_JSON_OBJECT))
     {
@@ -443,9 +518,11 @@ read_item (Reader     *r,
 
       g_string_append_c (r->path, '.');
       g_string_append (r->path, r->key->str);
+      append_where (r->where, index);
       if (!read_field (r, item, index, &info->fields[index], member))
         return NULL;
       g_string_truncate (r->path, len);
+      g_string_truncate (r->where, where_len);
 
       csp_json_iter_consumed (&iter, r->end);
       seen[index] = TRUE;
@@ -559,11 +636,11 @@ check_partner_refs (Reader *r)
 {
   for (guint i = 0; i < r->refs->len; i += 2)
     {
-      const char *id = g_ptr_array_index (r->refs, i);
+      const char *id = csp_item_get_string (g_ptr_array_index (r->refs, i), "partner");
 
       if (!g_hash_table_contains (r->partners, id))
         {
-          g_string_assign (r->path, g_ptr_array_index (r->refs, i + 1));
+          assign_path (r->path, g_ptr_array_index (r->refs, i + 1));
           return fail (r, _("“%s” is not the id of a partner in $.partners"), id);
         }
     }
@@ -599,11 +676,12 @@ read_plan (const char  *data,
 
   data = csp_json_span_skip_space (data);
 
-  /* The keys and paths kept while reading live apart from the model,
-   * in a few large blocks: freed at the end, they leave no holes
-   * between the model's strings. */
+  /* The wheres kept while reading live apart from the model, in a few
+   * large blocks: freed at the end, they leave no holes between the
+   * model's strings. */
   r.path = g_string_new ("$");
-  r.strings = g_string_chunk_new (STRINGS_BLOCK);
+  r.where = g_string_new (NULL);
+  r.wheres = g_string_chunk_new (WHERES_BLOCK);
   r.ids = g_hash_table_new (g_str_hash, g_str_equal);
   r.partners = g_hash_table_new (g_str_hash, g_str_equal);
   r.refs = g_ptr_array_new ();
@@ -623,7 +701,8 @@ read_plan (const char  *data,
   g_hash_table_unref (r.ids);
   g_hash_table_unref (r.partners);
   g_ptr_array_unref (r.refs);
-  g_string_chunk_free (r.strings);
+  g_string_free (r.where, TRUE);
+  g_string_chunk_free (r.wheres);
   g_string_free (r.key, TRUE);
   g_string_free (r.text, TRUE);
 
