@@ -5,6 +5,9 @@
 
 #include <stdio.h>
 #include <glib/gi18n-lib.h>
+#ifdef HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
 #ifdef HAVE_MADVISE
 #include <sys/mman.h>
 #include <unistd.h>
@@ -772,6 +775,13 @@ load_released (GFile         *file,
     }
 
   munmap (buffer.data, buffer.size);
+#ifdef HAVE_MALLOC_TRIM
+  /* What the reader freed (its wheres, the lists' arrays) lies between
+   * the model's allocations, in the malloc arena of the thread that read
+   * the plan, which the window's thread never uses: glibc keeps those
+   * pages resident unless asked. */
+  malloc_trim (0);
+#endif
   return plan;
 }
 #endif
