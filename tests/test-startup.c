@@ -292,6 +292,42 @@ test_help_overlay (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The header bar's menus are made when first opened. */
+static void
+test_menus (void)
+{
+  CspWindow *window = csp_window_new (NULL);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  guint n_menus = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  csp_test_spin ();
+  collect_widgets (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkMenuButton *button = buttons->pdata[i];
+      const char *name = gtk_widget_get_tooltip_text (GTK_WIDGET (button));
+
+      if (g_strcmp0 (name, "Main menu") != 0 && g_strcmp0 (name, "Open a recent plan") != 0)
+        continue;
+
+      n_menus++;
+      g_assert_null (gtk_menu_button_get_popover (button));
+      g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+      gtk_menu_button_popup (button);
+      csp_test_spin ();
+      g_assert_true (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (button)));
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+      if (g_str_equal (name, "Main menu"))
+        g_assert_nonnull (csp_test_find_label (GTK_WIDGET (gtk_menu_button_get_popover (button)),
+                                               "_Keyboard Shortcuts"));
+      gtk_menu_button_popdown (button);
+    }
+  g_assert_cmpuint (n_menus, ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +346,7 @@ main (int   argc,
   g_test_add_func ("/startup/hidden-pages/owner-menu", test_owner_menu);
   g_test_add_func ("/startup/spinner-icon", test_spinner_icon);
   g_test_add_func ("/startup/help-overlay", test_help_overlay);
+  g_test_add_func ("/startup/menus", test_menus);
 
   return g_test_run ();
 }

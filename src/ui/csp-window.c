@@ -483,6 +483,10 @@ csp_window_class_init (CspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CspWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, recent_button);
+  /* For give_menu_when_opened (): gtk_widget_get_template_child () only. */
+  gtk_widget_class_bind_template_child_full (widget_class, "menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "main_menu", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "recent_menu", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, recent_section);
@@ -528,6 +532,29 @@ show_help_overlay (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (overlay));
 }
 
+/* A menu button's popover makes a widget for each item as soon as it
+ * has the menu: the header bar's menus get theirs when first opened. */
+static void
+give_menu (GtkMenuButton *button,
+           gpointer       user_data)
+{
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, user_data);
+}
+
+static void
+give_menu_when_opened (CspWindow  *self,
+                       const char *button,
+                       const char *menu)
+{
+  GObject *model = gtk_widget_get_template_child (GTK_WIDGET (self), CSP_TYPE_WINDOW, menu);
+
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                                         CSP_TYPE_WINDOW,
+                                                                                         button)),
+                                         give_menu, g_object_ref (model), g_object_unref);
+}
+
 static const GActionEntry help_entries[] = {
   { "show-help-overlay", show_help_overlay },
 };
@@ -542,6 +569,8 @@ csp_window_init (CspWindow *self)
   self->state_stack = GTK_STACK (gtk_window_get_child (GTK_WINDOW (self)));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), help_entries, G_N_ELEMENTS (help_entries), self);
+  give_menu_when_opened (self, "menu_button", "main_menu");
+  give_menu_when_opened (self, "recent_button", "recent_menu");
   g_signal_connect_object (self->main_stack, "notify::visible-child",
                            G_CALLBACK (give_shown_page_plan), self, G_CONNECT_SWAPPED);
   self->settings = csp_ui_new_settings ();
