@@ -8,6 +8,7 @@
 #include "csp-test-ui.h"
 #include "csp-application.h"
 #include "csp-format.h"
+#include "csp-page-util.h"
 #include "csp-window.h"
 
 /* What the window makes before it is needed, which start-up pays for.
@@ -328,6 +329,57 @@ test_menus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The overview's rows name owners as the action list does, without
+ * the plan's index of every id. */
+static void
+test_owners_label (void)
+{
+  g_autoptr(CspPlan) plan = csp_sample_load ();
+  g_autoptr(GPtrArray) actions = csp_plan_collect_actions (plan, FALSE);
+  g_autoptr(GPtrArray) review = csp_plan_collect_actions (plan, TRUE);
+  CspItem *action;
+  CspItem *owner;
+  guint with_partner = 0;
+  guint with_note = 0;
+  guint with_name = 0;
+
+  g_ptr_array_extend (actions, review, NULL, NULL);
+
+  /* An owner named without a partner, another with a note. */
+  action = g_ptr_array_index (actions, 0);
+  owner = csp_item_new (CSP_KIND_OWNER);
+  csp_item_set_string (owner, "name", "Residents' panel");
+  csp_item_append (action, "owners", owner);
+  g_object_unref (owner);
+  owner = csp_item_new (CSP_KIND_OWNER);
+  csp_item_set_string (owner, "partner", csp_item_get_id (csp_item_get_child (CSP_ITEM (plan), "partners", 3)));
+  csp_item_set_string (owner, "note", "lead");
+  csp_item_append (action, "owners", owner);
+  g_object_unref (owner);
+
+  for (guint i = 0; i < actions->len; i++)
+    {
+      g_autofree char *expected = NULL;
+      g_autofree char *label = NULL;
+
+      action = g_ptr_array_index (actions, i);
+      expected = csp_action_dup_owners_label (action);
+      label = csp_page_dup_owners_label (action);
+      g_assert_cmpstr (label, ==, expected);
+
+      for (guint j = 0; j < csp_item_get_n_children (action, "owners"); j++)
+        {
+          owner = csp_item_get_child (action, "owners", j);
+          with_partner += *csp_item_get_string (owner, "partner") != '\0';
+          with_note += *csp_item_get_string (owner, "note") != '\0';
+          with_name += *csp_item_get_string (owner, "partner") == '\0';
+        }
+    }
+  g_assert_cmpuint (with_partner, >, 10);
+  g_assert_cmpuint (with_note, >, 0);
+  g_assert_cmpuint (with_name, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +399,7 @@ main (int   argc,
   g_test_add_func ("/startup/spinner-icon", test_spinner_icon);
   g_test_add_func ("/startup/help-overlay", test_help_overlay);
   g_test_add_func ("/startup/menus", test_menus);
+  g_test_add_func ("/startup/owners-label", test_owners_label);
 
   return g_test_run ();
 }
