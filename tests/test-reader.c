@@ -302,6 +302,148 @@ test_crlf (void)
   g_assert_true (g_bytes_equal (again, sample));
 }
 
+/* A plan of a few megabytes, so that csp_plan_load_file () gives its
+ * text back to the system while it reads: lists in lists, unknown keys
+ * inside list elements and after lists, and @tail at the end. */
+static GString *
+big_plan_text (const char *tail)
+{
+  GString *text = g_string_new (PLAN_HEAD "\"id\": \"plan\", \"partners\": [{\"id\": \"p0\", \"name\": \"Police\"}], "
+                                "\"priorities\": [");
+
+  for (guint p = 0; p < 4; p++)
+    {
+      g_string_append_printf (text, "%s{\"id\": \"pr%u\", \"title\": \"P%u\", \"themes\": [",
+                              p > 0 ? ", " : "", p, p);
+      for (guint t = 0; t < 5; t++)
+        {
+          g_string_append_printf (text, "%s{\"id\": \"t%u-%u\", \"actions\": [", t > 0 ? ", " : "", p, t);
+          for (guint a = 0; a < 150; a++)
+            {
+              g_string_append_printf (text, "%s{\"id\": \"a%u-%u-%u\", \"text\": \"Action %u\", "
+                                      "\"owners\": [{\"partner\": \"p0\"}], \"updates\": [",
+                                      a > 0 ? ", " : "", p, t, a, a);
+              for (guint u = 0; u < 2; u++)
+                {
+                  g_string_append_printf (text, "%s{\"id\": \"u%u-%u-%u-%u\", \"date\": \"2018-05-01\", "
+                                          "\"x-note\": {\"n\": [%u, \"]}\"]}, \"text\": \"",
+                                          u > 0 ? ", " : "", p, t, a, u, u);
+                  for (guint i = 0; i < 40; i++)
+                    g_string_append (text, "Progress \\u00e9 ");
+                  g_string_append (text, "\"}");
+                }
+              g_string_append (text, "], \"x-after\": [\"]\", {\"k\": \"}\"}]}");
+            }
+          g_string_append (text, "]}");
+        }
+      g_string_append (text, "]}");
+    }
+  g_string_append_printf (text, "]%s}", tail);
+
+  return text;
+}
+
+static CspPlan *
+load_text_from_file (GString  *text,
+                     GError  **error)
+{
+  g_autofree char *dir = g_dir_make_tmp ("csp-reader-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CspPlan *plan;
+
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  plan = csp_plan_load_file (file, NULL, error);
+
+  g_unlink (path);
+  g_rmdir (dir);
+  return plan;
+}
+
+/* Read from a file, a big plan is the same as read from its bytes, to
+ * the last update; what the reader keeps for its messages (the paths of
+ * ids and of partner references) outlives the text it came from. */
+static void
+test_large_file (void)
+{
+  g_autoptr(GString) text = big_plan_text (", \"glossary\": [{\"id\": \"g1\", \"term\": \"Last\"}]");
+  g_autoptr(GBytes) bytes = g_bytes_new (text->str, text->len);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CspPlan) from_bytes = csp_plan_load_bytes (bytes, &error);
+  g_autoptr(CspPlan) from_file = NULL;
+  g_autoptr(GBytes) saved_bytes = NULL;
+  g_autoptr(GBytes) saved_file = NULL;
+  CspItem *update;
+
+  g_assert_cmpuint (text->len, >, 3 * 1024 * 1024);
+  g_assert_no_error (error);
+  from_file = load_text_from_file (text, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (from_file);
+
+  update = csp_plan_lookup (from_file, "u3-4-149-1");
+  g_assert_nonnull (update);
+  g_assert_true (g_str_has_prefix (csp_item_get_string (update, "text"), "Progress \u00e9 Progress"));
+  g_assert_cmpstr (csp_item_get_string (csp_item_get_child (CSP_ITEM (from_file), "glossary", 0),
+                                        "term"), ==, "Last");
+
+  saved_bytes = csp_plan_to_bytes (from_bytes);
+  saved_file = csp_plan_to_bytes (from_file);
+  g_assert_true (g_bytes_equal (saved_bytes, saved_file));
+  g_assert_nonnull (strstr (g_bytes_get_data (saved_file, NULL), "\"x-after\": [\n"));
+}
+
+static void
+test_large_file_errors (void)
+{
+  g_autoptr(GString) duplicate = big_plan_text (", \"glossary\": [{\"id\": \"a0-0-0\", \"term\": \"T\"}]");
+  g_autoptr(GString) reference = big_plan_text (", \"glossary\": []");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CspPlan) plan = NULL;
+
+  plan = load_text_from_file (duplicate, &error);
+  g_assert_null (plan);
+  g_assert_error (error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "$.glossary[0].id: “a0-0-0” is also the id of "
+                   "$.priorities[0].themes[0].actions[0]: ids must be unique");
+  g_clear_error (&error);
+
+  /* The last owner names a partner that is not there. */
+  g_string_replace (reference, "\"Action 149\", \"owners\": [{\"partner\": \"p0\"}]",
+                    "\"Action 149\", \"owners\": [{\"partner\": \"nobody\"}]", 0);
+  g_string_replace (reference, "\"nobody\"", "\"p0\"", 19);
+  plan = load_text_from_file (reference, &error);
+  g_assert_null (plan);
+  g_assert_error (error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "$.priorities[3].themes[4].actions[149].owners[0].partner: "
+                   "“nobody” is not the id of a partner in $.partners");
+}
+
+/* Where an id was first seen, deep in long lists. */
+static void
+test_duplicate_id_far (void)
+{
+  g_autoptr(GString) text = g_string_new (PLAN_HEAD "\"review\": {\"priorities\": [{\"title\": \"P\"}, "
+                                          "{\"title\": \"Q\", \"themes\": [{\"actions\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CspPlan) plan = NULL;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "%s{\"id\": \"a%u\", \"text\": \"A\"}", i > 0 ? ", " : "", i);
+  g_string_append (text, "]}]}]}, \"glossary\": [{\"id\": \"a16384\", \"term\": \"T\"}]}");
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+  plan = csp_plan_load_bytes (bytes, &error);
+  g_assert_null (plan);
+  g_assert_error (error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "$.glossary[0].id: “a16384” is also the id of "
+                   "$.review.priorities[1].themes[0].actions[16384]: ids must be unique");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +464,9 @@ main (int   argc,
   g_test_add_func ("/reader/accepts/escapes", test_escapes);
   g_test_add_func ("/reader/accepts/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/reader/accepts/crlf", test_crlf);
+  g_test_add_func ("/reader/accepts/large-file", test_large_file);
+  g_test_add_func ("/reader/refuses/large-file", test_large_file_errors);
+  g_test_add_func ("/reader/refuses/duplicate-id-far", test_duplicate_id_far);
 
   return g_test_run ();
 }

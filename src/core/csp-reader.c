@@ -5,25 +5,49 @@
 
 #include <stdio.h>
 #include <glib/gi18n-lib.h>
+#ifdef HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
+#ifdef HAVE_MADVISE
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 #include "csp-format.h"
 #include "csp-item-private.h"
 #include "csp-json-span.h"
 
+/* Text the reader owns and may give back to the system as it goes. */
 typedef struct
 {
-  GString    *path;      /* "$.priorities[2].themes[0]" */
-  GHashTable *ids;       /* id → path where it was first seen */
-  GHashTable *partners;  /* partner ids */
-  GPtrArray  *refs;      /* owner "partner" values, then their paths */
-  GString    *key;       /* the member being read */
-  GString    *text;      /* the string value being read */
-  const char *end;       /* the first byte after the value last read */
-  GError    **error;
+  char  *data;
+  gsize  size;      /* of the mapping */
+  gsize  released;  /* bytes from @data already given back */
+} Buffer;
+
+typedef struct
+{
+  GString      *path;      /* "$.priorities[2].themes[0]" */
+  GString      *where;     /* the same, short: see append_where () */
+  GHashTable   *ids;       /* id (the item's own string) → where it is */
+  GHashTable   *partners;  /* partner ids (the partners' own strings) */
+  GPtrArray    *refs;      /* owners naming a partner, then where they are */
+  GStringChunk *wheres;    /* the wheres of the two above */
+  GString      *key;       /* the member being read */
+  GString      *text;      /* the string value being read */
+  const char   *end;       /* the first byte after the value last read */
+  Buffer       *buffer;    /* NULL when the caller owns the text */
+  GError      **error;
 } Reader;
 
 /* More than any kind has. */
 #define READER_MAX_FIELDS 32
+
+/* Files from this size are read into pages the reader gives back as it
+ * goes, a megabyte at a time: smaller ones are not worth the calls. */
+#define RELEASE_MIN_SIZE (1024 * 1024)
+#define RELEASE_STEP     (1024 * 1024)
+#define WHERES_BLOCK     (256 * 1024)
 
 static CspItem *read_item (Reader *r, const char *node, CspKind kind);
 
@@ -117,6 +141,57 @@ append_index (GString *path,
   g_string_append_len (path, p, buffer + sizeof buffer - p);
 }
 
+/* The reader keeps where each id and each partner reference is, for
+ * its messages: tens of thousands of them in a county plan, so not as
+ * paths but as one byte per field (its index in the kind, plus one)
+ * and the list index, plus one, in base 128 with the high bit set on
+ * all bytes but the last. No byte is zero: a where is a C string. */
+static void
+append_where (GString *where,
+              guint    value)
+{
+  value++;
+  for (; value >= 0x80; value >>= 7)
+    g_string_append_c (where, (char) (0x80 | (value & 0x7f)));
+  g_string_append_c (where, (char) value);
+}
+
+static guint
+read_where (const guint8 **p)
+{
+  guint value = 0;
+
+  for (guint shift = 0; ; shift += 7)
+    {
+      guint8 byte = *(*p)++;
+
+      value |= (guint) (byte & 0x7f) << shift;
+      if (!(byte & 0x80))
+        return value - 1;
+    }
+}
+
+/* "$.priorities[2].themes[0]" from its where. */
+static void
+assign_path (GString    *path,
+             const char *where)
+{
+  const guint8 *p = (const guint8 *) where;
+  CspKind kind = CSP_KIND_PLAN;
+
+  g_string_assign (path, "$");
+  while (*p != 0)
+    {
+      const CspField *field = &csp_kind_get_info (kind)->fields[read_where (&p)];
+
+      g_string_append_c (path, '.');
+      g_string_append (path, field->key);
+      if (field->type == CSP_FIELD_LIST)
+        append_index (path, read_where (&p));
+      kind = field->kind;
+    }
+}
+
 static gboolean
 is_timestamp (const char *s)
 {
@@ -129,6 +204,31 @@ is_timestamp (const char *s)
 
   dt = g_date_time_new_from_iso8601 (s, utc);
   return dt != NULL;
+}
+
+/* Ids and partner references, for the checks that need all of them:
+ * the item's own string, which lives as long as the plan being read. */
+static void
+remember (Reader         *r,
+          CspItem        *item,
+          const CspField *field)
+{
+  const char *value = csp_item_get_string (item, field->key);
+  CspKind kind = csp_item_get_kind (item);
+
+  if (field->type == CSP_FIELD_ID && kind != CSP_KIND_TOMBSTONE)
+    {
+      /* Where the item is: without the step to its "id". */
+      g_hash_table_insert (r->ids, (char *) value,
+                           g_string_chunk_insert_len (r->wheres, r->where->str, r->where->len - 1));
+      if (kind == CSP_KIND_PARTNER)
+        g_hash_table_add (r->partners, (char *) value);
+    }
+  else if ((field->flags & CSP_FIELD_PARTNER_REF) && *value != '\0')
+    {
+      g_ptr_array_add (r->refs, item);
+      g_ptr_array_add (r->refs, g_string_chunk_insert_len (r->wheres, r->where->str, r->where->len));
+    }
 }
 
 static gboolean
@@ -157,19 +257,18 @@ read_string_field (Reader         *r,
     {
     case CSP_FIELD_ID:
       {
-        g_autofree char *path = g_strndup (r->path->str, r->path->len - strlen (".id"));
         const char *first;
 
         if (*value == '\0')
           return fail (r, _("an id must not be empty"));
-        if (csp_item_get_kind (item) != CSP_KIND_TOMBSTONE)
+        if (csp_item_get_kind (item) != CSP_KIND_TOMBSTONE &&
+            (first = g_hash_table_lookup (r->ids, value)) != NULL)
           {
-            if ((first = g_hash_table_lookup (r->ids, value)) != NULL)
-              return fail (r, _("“%s” is also the id of %s: ids must be unique"), value, first);
-            g_hash_table_insert (r->ids, g_strdup (value), g_steal_pointer (&path));
+            g_autoptr(GString) path = g_string_new (NULL);
+
+            assign_path (path, first);
+            return fail (r, _("“%s” is also the id of %s: ids must be unique"), value, path->str);
           }
-        if (csp_item_get_kind (item) == CSP_KIND_PARTNER)
-          g_hash_table_add (r->partners, g_strdup (value));
       }
       break;
 
@@ -190,18 +289,19 @@ read_string_field (Reader         *r,
       break;
 
     case CSP_FIELD_STRING:
-      if ((field->flags & CSP_FIELD_PARTNER_REF) && *value != '\0')
-        {
-          g_ptr_array_add (r->refs, g_strdup (value));
-          g_ptr_array_add (r->refs, g_strdup (r->path->str));
-        }
       break;
 
     default:
       g_assert_not_reached ();
     }
 
+  /* An item reads an unset string as empty: a county plan has tens of
+   * thousands of empty fields, each an allocation of its own if set. */
+  if (*value == '\0' && *csp_item_get_string (item, field->key) == '\0')
+    return TRUE;
+
   _csp_item_set_string_raw (item, index, value);
+  remember (r, item, field);
   return TRUE;
 }
 
@@ -238,6 +338,34 @@ read_strv (Reader     *r,
   return TRUE;
 }
 
+/* The text is read once, front to back: every value is handed out by
+ * an iterator that only moves forward, and the reader keeps copies of
+ * what it needs later (ids, paths). So once a list's element is read,
+ * the whole pages before it are never looked at again, and a buffer the
+ * reader owns can go back to the system while the model grows: a
+ * county-sized plan then never holds its text and its model at once. */
+static void
+release_behind (Reader *r)
+{
+#ifdef HAVE_MADVISE
+  Buffer *buffer = r->buffer;
+  gsize page;
+  gsize done;
+
+  if (buffer == NULL)
+    return;
+
+  page = sysconf (_SC_PAGESIZE);
+  done = (gsize) (r->end - buffer->data) / page * page;
+  /* A system call for each megabyte at most. */
+  if (done < buffer->released + RELEASE_STEP)
+    return;
+
+  madvise (buffer->data + buffer->released, done - buffer->released, MADV_DONTNEED);
+  buffer->released = done;
+#endif
+}
+
 static gboolean
 read_list (Reader         *r,
            CspItem        *item,
@@ -248,6 +376,7 @@ read_list (Reader         *r,
   CspJsonIter iter;
   const char *element;
   gsize len = r->path->len;
+  gsize where_len = r->where->len;
 
   if (!node_is (node, CSP_JSON_ARRAY))
     return fail_type (r, node, _("an array"));
@@ -258,11 +387,14 @@ read_list (Reader         *r,
       CspItem *child;
 
       append_index (r->path, i);
+      append_where (r->where, i);
       if ((child = read_item (r, element, field->kind)) == NULL)
         return FALSE;
       csp_json_iter_consumed (&iter, r->end);
       g_string_truncate (r->path, len);
+      g_string_truncate (r->where, where_len);
       g_ptr_array_add (children, child);
+      release_behind (r);
     }
   r->end = iter.p + 1;
 
@@ -357,6 +489,7 @@ read_item (Reader     *r,
   CspJsonIter iter;
   const char *member;
   gsize len = r->path->len;
+  gsize where_len = r->where->len;
 
   if (!node_is (node, CSP_JSON_OBJECT))
     {
@@ -388,9 +521,11 @@ read_item (Reader     *r,
 
       g_string_append_c (r->path, '.');
       g_string_append (r->path, r->key->str);
+      append_where (r->where, index);
       if (!read_field (r, item, index, &info->fields[index], member))
         return NULL;
       g_string_truncate (r->path, len);
+      g_string_truncate (r->where, where_len);
 
       csp_json_iter_consumed (&iter, r->end);
       seen[index] = TRUE;
@@ -504,11 +639,11 @@ check_partner_refs (Reader *r)
 {
   for (guint i = 0; i < r->refs->len; i += 2)
     {
-      const char *id = g_ptr_array_index (r->refs, i);
+      const char *id = csp_item_get_string (g_ptr_array_index (r->refs, i), "partner");
 
       if (!g_hash_table_contains (r->partners, id))
         {
-          g_string_assign (r->path, g_ptr_array_index (r->refs, i + 1));
+          assign_path (r->path, g_ptr_array_index (r->refs, i + 1));
           return fail (r, _("“%s” is not the id of a partner in $.partners"), id);
         }
     }
@@ -516,19 +651,15 @@ check_partner_refs (Reader *r)
   return TRUE;
 }
 
-CspPlan *
-csp_plan_load_bytes (GBytes  *bytes,
-                     GError **error)
+static CspPlan *
+read_plan (const char  *data,
+           gsize        length,
+           Buffer      *buffer,
+           GError     **error)
 {
   g_autoptr(CspItem) plan = NULL;
-  const char *data;
-  gsize length;
   Reader r = { 0 };
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  data = g_bytes_get_data (bytes, &length);
   if (length > CSP_FORMAT_MAX_SIZE)
     {
       g_set_error (error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_TOO_LARGE,
@@ -548,12 +679,18 @@ csp_plan_load_bytes (GBytes  *bytes,
 
   data = csp_json_span_skip_space (data);
 
+  /* The wheres kept while reading live apart from the model, in a few
+   * large blocks: freed at the end, they leave no holes between the
+   * model's strings. */
   r.path = g_string_new ("$");
-  r.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  r.partners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  r.refs = g_ptr_array_new_with_free_func (g_free);
+  r.where = g_string_new (NULL);
+  r.wheres = g_string_chunk_new (WHERES_BLOCK);
+  r.ids = g_hash_table_new (g_str_hash, g_str_equal);
+  r.partners = g_hash_table_new (g_str_hash, g_str_equal);
+  r.refs = g_ptr_array_new ();
   r.key = g_string_new (NULL);
   r.text = g_string_new (NULL);
+  r.buffer = buffer;
   r.error = error;
 
   if (read_plan_marker (&r, data))
@@ -567,6 +704,8 @@ csp_plan_load_bytes (GBytes  *bytes,
   g_hash_table_unref (r.ids);
   g_hash_table_unref (r.partners);
   g_ptr_array_unref (r.refs);
+  g_string_free (r.where, TRUE);
+  g_string_chunk_free (r.wheres);
   g_string_free (r.key, TRUE);
   g_string_free (r.text, TRUE);
 
@@ -574,14 +713,86 @@ csp_plan_load_bytes (GBytes  *bytes,
 }
 
 CspPlan *
+csp_plan_load_bytes (GBytes  *bytes,
+                     GError **error)
+{
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  return read_plan (data, length, NULL, error);
+}
+
+static CspPlan *
+load_contents (GFile         *file,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  return csp_plan_load_bytes (bytes, error);
+}
+
+#ifdef HAVE_MADVISE
+/* Reads @file into pages of its own, which the reader gives back as it
+ * goes (release_behind ()). Not a mapping of the file itself: another
+ * program truncating it while it is read would crash us. */
+static CspPlan *
+load_released (GFile         *file,
+               goffset        size,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  CspPlan *plan = NULL;
+  Buffer buffer = { 0 };
+  gsize length;
+
+  /* A byte more than the file has, to notice that it grew since. */
+  buffer.size = size + 1;
+  buffer.data = mmap (NULL, buffer.size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (buffer.data == MAP_FAILED)
+    return load_contents (file, cancellable, error);
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream != NULL &&
+      g_input_stream_read_all (G_INPUT_STREAM (stream), buffer.data, buffer.size, &length,
+                               cancellable, error))
+    {
+      if (length < buffer.size)
+        plan = read_plan (buffer.data, length, &buffer, error);
+      else
+        plan = load_contents (file, cancellable, error);
+    }
+
+  munmap (buffer.data, buffer.size);
+#ifdef HAVE_MALLOC_TRIM
+  /* What the reader freed (its wheres, the lists' arrays) lies between
+   * the model's allocations, in the malloc arena of the thread that read
+   * the plan, which the window's thread never uses: glibc keeps those
+   * pages resident unless asked. */
+  malloc_trim (0);
+#endif
+  return plan;
+}
+#endif
+
+CspPlan *
 csp_plan_load_file (GFile         *file,
                     GCancellable  *cancellable,
                     GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
+  goffset size;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
@@ -598,16 +809,18 @@ csp_plan_load_file (GFile         *file,
     }
 
   /* Refused before reading, so a huge file costs nothing. */
-  if (g_file_info_get_size (info) > CSP_FORMAT_MAX_SIZE)
+  size = g_file_info_get_size (info);
+  if (size > CSP_FORMAT_MAX_SIZE)
     {
       g_set_error (error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_TOO_LARGE,
                    _("$: the file is larger than %d MiB"), CSP_FORMAT_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
-    return NULL;
+#ifdef HAVE_MADVISE
+  if (size >= RELEASE_MIN_SIZE)
+    return load_released (file, size, cancellable, error);
+#endif
 
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  return csp_plan_load_bytes (bytes, error);
+  return load_contents (file, cancellable, error);
 }

@@ -21,6 +21,7 @@ struct _CspActionList
   guint               prepared;       /* how many of the store's are folded */
   GListStore         *store;
   GPtrArray          *owner_ids;      /* partner id per owner choice; NULL: any */
+  GtkStringList      *owner_choices;  /* for the owner menu once the list is shown */
   GtkCustomFilter    *filter;
   char               *needle;         /* casefolded search text, or NULL */
   char                quarter_first[11];
@@ -564,6 +565,15 @@ compare_partner_labels (gconstpointer a,
 }
 
 static void
+give_owner_choices (CspActionList *self)
+{
+  g_autoptr(GtkStringList) choices = g_steal_pointer (&self->owner_choices);
+
+  if (choices != NULL)
+    gtk_drop_down_set_model (self->owner_dropdown, G_LIST_MODEL (choices));
+}
+
+static void
 fill_owner_choices (CspActionList *self)
 {
   g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
@@ -595,7 +605,13 @@ fill_owner_choices (CspActionList *self)
     }
   g_hash_table_unref (ids);
 
-  gtk_drop_down_set_model (self->owner_dropdown, G_LIST_MODEL (choices));
+  /* A drop-down makes a row for each of hundreds of partners as soon as
+   * it has them, shown or not: the menu gets them when the list is
+   * shown. Until then it has no choice selected, which is any owner. */
+  g_set_object (&self->owner_choices, choices);
+  gtk_drop_down_set_model (self->owner_dropdown, NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    give_owner_choices (self);
 }
 
 /* GObject */
@@ -616,6 +632,7 @@ csp_action_list_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->store);
   g_clear_object (&self->filter);
+  g_clear_object (&self->owner_choices);
 
   G_OBJECT_CLASS (csp_action_list_parent_class)->dispose (object);
 }
@@ -720,6 +737,7 @@ csp_action_list_init (CspActionList *self)
   gtk_drop_down_set_expression (self->owner_dropdown, expression);
   fill_status_choices (self);
   fill_owner_choices (self);
+  g_signal_connect (self, "map", G_CALLBACK (give_owner_choices), NULL);
   update_count (self);
 }
 
@@ -898,6 +916,11 @@ csp_action_list_set_owner_filter (CspActionList *self,
                                   const char    *partner_id)
 {
   g_return_if_fail (CSP_IS_ACTION_LIST (self));
+
+  /* The menu not given its choices yet filters by no owner already. */
+  if (partner_id == NULL && self->owner_choices != NULL)
+    return;
+  give_owner_choices (self);
 
   for (guint i = 0; i < self->owner_ids->len; i++)
     {

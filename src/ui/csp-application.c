@@ -264,6 +264,7 @@ static const struct
   { "win.merge", { "<Control><Shift>m", NULL } },
   { "win.move-priority-up", { "<Alt><Shift>Up", NULL } },
   { "win.move-priority-down", { "<Alt><Shift>Down", NULL } },
+  { "win.show-help-overlay", { "<Control>question", NULL } },
 };
 
 static void

@@ -137,12 +137,61 @@ csp_page_heading_new (const char *text,
   return label;
 }
 
+/* The partner called @id, among the plan's partners only. */
+static CspItem *
+find_partner (CspItem    *plan,
+              const char *id)
+{
+  guint n = plan != NULL && *id != '\0' ? csp_item_get_n_children (plan, "partners") : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      CspItem *partner = csp_item_get_child (plan, "partners", i);
+
+      if (g_str_equal (csp_item_get_id (partner), id))
+        return partner;
+    }
+
+  return NULL;
+}
+
+char *
+csp_page_dup_owners_label (CspItem *action)
+{
+  CspItem *plan = CSP_ITEM (csp_item_get_plan (action));
+  g_autoptr(GString) label = g_string_new (NULL);
+  guint n = csp_item_get_n_children (action, "owners");
+
+  for (guint i = 0; i < n; i++)
+    {
+      CspItem *owner = csp_item_get_child (action, "owners", i);
+      CspItem *partner = find_partner (plan, csp_item_get_string (owner, "partner"));
+      const char *name = csp_item_get_string (owner, "name");
+      const char *note = csp_item_get_string (owner, "note");
+
+      if (partner != NULL)
+        {
+          name = csp_item_get_string (partner, "short_name");
+          if (*name == '\0')
+            name = csp_item_get_string (partner, "name");
+        }
+
+      if (label->len > 0)
+        g_string_append (label, "; ");
+      g_string_append (label, name);
+      if (*note != '\0')
+        g_string_append_printf (label, " (%s)", note);
+    }
+
+  return g_string_free (g_steal_pointer (&label), FALSE);
+}
+
 static char *
 dup_action_details (CspItem *action)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   CspItem *priority = csp_action_get_priority (action);
-  g_autofree char *owners = csp_action_dup_owners_label (action);
+  g_autofree char *owners = csp_page_dup_owners_label (action);
   const char *due_date = csp_item_get_string (action, "due");
   g_autofree char *due = *due_date != '\0' ? csp_ui_format_date (due_date) : NULL;
 

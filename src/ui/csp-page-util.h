@@ -29,6 +29,12 @@ GtkWidget *csp_page_heading_new      (const char  *text,
                                       const char  *css_class,
                                       int          level);
 
+/* csp_action_dup_owners_label () for a page's few rows: it looks the
+ * partners up among the plan's partners, where csp_plan_lookup () would
+ * first index every id of the plan (a megabyte in a county plan), which
+ * only the action list, with thousands of rows, is worth. */
+char      *csp_page_dup_owners_label (CspItem     *action);
+
 /* An activatable row for a list of actions: the action's text, then
  * its priority, owners, due date and status; csp_page_get_item() gives
  * the action back. */

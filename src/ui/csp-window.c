@@ -241,6 +241,25 @@ find_sidebar_row (CspWindow  *self,
   return NULL;
 }
 
+/* The partners, glossary and text pages get the plan when first shown:
+ * hidden, a list of hundreds of partners would still make its rows. */
+static void
+give_shown_page_plan (CspWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->main_stack);
+  CspPlan *plan = csp_window_get_plan (self);
+
+  if (plan == NULL || page == NULL)
+    return;
+
+  if (g_str_equal (page, "partners"))
+    csp_partners_page_set_plan (self->partners_page, plan);
+  else if (g_str_equal (page, "glossary"))
+    csp_glossary_page_set_plan (self->glossary_page, plan);
+  else if (g_str_equal (page, "text"))
+    csp_text_page_set_plan (self->text_page, plan);
+}
+
 static void
 select_page (CspWindow  *self,
              const char *page)
@@ -477,6 +496,10 @@ csp_window_class_init (CspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CspWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, recent_button);
+  /* For give_menu_when_opened (): gtk_widget_get_template_child () only. */
+  gtk_widget_class_bind_template_child_full (widget_class, "menu_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "main_menu", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "recent_menu", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, recent_section);
@@ -499,6 +522,56 @@ csp_window_class_init (CspWindowClass *klass)
   _csp_window_class_init_actions (widget_class);
 }
 
+/* The keyboard shortcuts window is built when first asked for, instead
+ * of for every window as it opens, as GTK does with a resource called
+ * "gtk/help-overlay.ui". */
+static void
+show_help_overlay (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  GtkApplicationWindow *window = user_data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/csp-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
+/* A menu button's popover makes a widget for each item as soon as it
+ * has the menu: the header bar's menus get theirs when first opened. */
+static void
+give_menu (GtkMenuButton *button,
+           gpointer       user_data)
+{
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, user_data);
+}
+
+static void
+give_menu_when_opened (CspWindow  *self,
+                       const char *button,
+                       const char *menu)
+{
+  GObject *model = gtk_widget_get_template_child (GTK_WIDGET (self), CSP_TYPE_WINDOW, menu);
+
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                                         CSP_TYPE_WINDOW,
+                                                                                         button)),
+                                         give_menu, g_object_ref (model), g_object_unref);
+}
+
+static const GActionEntry help_entries[] = {
+  { "show-help-overlay", show_help_overlay },
+};
+
 static void
 csp_window_init (CspWindow *self)
 {
@@ -508,6 +581,11 @@ csp_window_init (CspWindow *self)
    * would unparent it behind GtkWindow's back. */
   self->state_stack = GTK_STACK (gtk_window_get_child (GTK_WINDOW (self)));
 
+  g_action_map_add_action_entries (G_ACTION_MAP (self), help_entries, G_N_ELEMENTS (help_entries), self);
+  give_menu_when_opened (self, "menu_button", "main_menu");
+  give_menu_when_opened (self, "recent_button", "recent_menu");
+  g_signal_connect_object (self->main_stack, "notify::visible-child",
+                           G_CALLBACK (give_shown_page_plan), self, G_CONNECT_SWAPPED);
   self->settings = csp_ui_new_settings ();
   restore_settings (self);
   _csp_window_init_actions (self);
@@ -563,11 +641,12 @@ csp_window_set_document (CspWindow   *self,
   csp_action_list_set_plan (self->action_list, plan);
   csp_action_list_clear_filters (self->action_list);
   csp_overview_page_set_plan (self->overview_page, plan);
-  csp_partners_page_set_plan (self->partners_page, plan);
-  csp_glossary_page_set_plan (self->glossary_page, plan);
-  csp_text_page_set_plan (self->text_page, plan);
+  csp_partners_page_set_plan (self->partners_page, NULL);
+  csp_glossary_page_set_plan (self->glossary_page, NULL);
+  csp_text_page_set_plan (self->text_page, NULL);
   fill_sidebar (self, plan);
   select_page (self, "overview");
+  give_shown_page_plan (self);
   gtk_stack_set_visible_child_name (self->state_stack, "document");
   gtk_spinner_stop (self->spinner);
 
