@@ -288,15 +288,21 @@ record_revision (const char *document_id,
 
 static CspDocument *load_document (GFile         *file,
                                    GCancellable  *cancellable,
-                                   GBytes       **to_record,
+                                   gboolean      *to_record,
                                    GError       **error);
 
+/* The plan as read, written out again, a piece at a time: the history
+ * keeps the canonical bytes whatever the file's line ends or spacing,
+ * and a county's plan is never whole in memory twice. */
 static void
-record_plan_revision (CspPlan *plan,
-                      GBytes  *bytes)
+record_plan_revision (CspPlan *plan)
 {
-  record_revision (csp_item_get_id (CSP_ITEM (plan)),
-                   csp_item_get_string (CSP_ITEM (plan), "revision"), bytes);
+  g_autoptr(CspHistory) history = csp_history_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!csp_history_record (history, plan, &error))
+    g_warning ("The revision %s was not kept in the history: %s",
+               csp_item_get_string (CSP_ITEM (plan), "revision"), error->message);
 }
 
 static void
@@ -306,9 +312,8 @@ load_in_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   g_autoptr(CspDocument) document = NULL;
-  g_autoptr(GBytes) to_record = NULL;
-  g_autofree char *document_id = NULL;
-  g_autofree char *revision = NULL;
+  CspPlan *plan;
+  gboolean to_record = FALSE;
   GError *error = NULL;
 
   document = load_document (task_data, cancellable, &to_record, &error);
@@ -319,13 +324,18 @@ load_in_thread (GTask        *task,
     }
 
   /* The window gets the document first; the history file is written
-   * after, from bytes made before the plan left this thread. */
-  document_id = g_strdup (csp_item_get_id (CSP_ITEM (document->plan)));
-  revision = g_strdup (csp_item_get_string (CSP_ITEM (document->plan), "revision"));
+   * after, inside a read session begun while this thread still owns
+   * the plan: an edit made in the window meanwhile waits for it. */
+  plan = document->plan;
+  if (to_record)
+    _csp_plan_begin_read (plan);
   g_task_return_pointer (task, g_steal_pointer (&document), g_object_unref);
 
-  if (to_record != NULL)
-    record_revision (document_id, revision, to_record);
+  if (to_record)
+    {
+      record_plan_revision (plan);
+      _csp_plan_end_read (plan);
+    }
 }
 
 void
@@ -353,18 +363,17 @@ csp_document_load_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* Reads @file. @to_record gets the bytes the history should keep for
- * the plan's revision, or NULL when it has them already. */
+/* Reads @file. @to_record says whether the history still lacks the
+ * plan's revision (a file opened again costs nothing). */
 static CspDocument *
 load_document (GFile         *file,
                GCancellable  *cancellable,
-               GBytes       **to_record,
+               gboolean      *to_record,
                GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(CspPlan) plan = NULL;
   g_autoptr(CspHistory) history = NULL;
-  const char *document_id;
   const char *revision;
   CspDocument *self;
 
@@ -379,15 +388,10 @@ load_document (GFile         *file,
   self = csp_document_new (plan, file);
   self->etag = info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
 
-  /* The plan as read, written out again: the bytes the history keeps
-   * are the canonical ones whatever the file's line ends or spacing.
-   * A revision the history knows (a file opened again) costs nothing. */
-  *to_record = NULL;
-  document_id = csp_item_get_id (CSP_ITEM (plan));
   revision = csp_item_get_string (CSP_ITEM (plan), "revision");
   history = csp_history_new (NULL);
-  if (*revision != '\0' && !csp_history_contains (history, document_id, revision))
-    *to_record = csp_plan_to_bytes (plan);
+  *to_record = *revision != '\0' &&
+               !csp_history_contains (history, csp_item_get_id (CSP_ITEM (plan)), revision);
 
   return self;
 }
@@ -397,14 +401,14 @@ csp_document_load (GFile         *file,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  g_autoptr(GBytes) to_record = NULL;
+  gboolean to_record = FALSE;
   CspDocument *self;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   self = load_document (file, cancellable, &to_record, error);
-  if (self != NULL && to_record != NULL)
-    record_plan_revision (self->plan, to_record);
+  if (self != NULL && to_record)
+    record_plan_revision (self->plan);
 
   return self;
 }

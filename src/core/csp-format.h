@@ -45,6 +45,12 @@ CspPlan *csp_plan_load_file     (GFile       *file,
 /* The file's bytes: pretty-printed UTF-8 JSON, keys in a fixed order,
  * a newline at the end; the same plan always gives the same bytes. */
 GBytes  *csp_plan_to_bytes      (CspPlan     *plan);
+/* The same bytes, written to @stream as they are made, a few tens of
+ * kilobytes at a time. */
+gboolean csp_plan_write           (CspPlan             *plan,
+                                   GOutputStream       *stream,
+                                   GCancellable        *cancellable,
+                                   GError             **error);
 /* The same, made in a worker thread while the caller's main loop goes
  * on: the window stays responsive with a county's archive open. Edits
  * of the plan made meanwhile wait for the worker (0.07 s for 10,000

@@ -305,21 +305,67 @@ trim (CspHistory *self,
     }
 }
 
-gboolean
-csp_history_record_bytes (CspHistory  *self,
-                          const char  *document_id,
-                          const char  *revision,
-                          GBytes      *bytes,
-                          GError     **error)
+typedef gboolean (*WriteFunc) (GOutputStream  *stream,
+                               gpointer        data,
+                               GError        **error);
+
+/* Newer than every revision already kept, even when the file system's
+ * clock has not moved on since the last one: the oldest go first. */
+static void
+stamp_newest (CspHistory *self,
+              GFile      *file,
+              const char *path)
+{
+  g_autoptr(GPtrArray) all = scan_all (self);
+  g_autoptr(GFileInfo) info = NULL;
+  gint64 newest = 0, mtime;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (all, i);
+
+      if (g_strcmp0 (entry->path, path) != 0)
+        newest = MAX (newest, entry->mtime);
+    }
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (info == NULL)
+    return;
+  mtime = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC
+          + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+  if (mtime > newest)
+    return;
+
+  /* Seconds and microseconds in one call: set apart, the first would
+   * clear the second. */
+  mtime = newest + 1;
+  g_clear_object (&info);
+  info = g_file_info_new ();
+  g_file_info_set_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED, mtime / G_USEC_PER_SEC);
+  g_file_info_set_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC, mtime % G_USEC_PER_SEC);
+#ifdef G_FILE_ATTRIBUTE_TIME_MODIFIED_NSEC
+  /* GLib 2.74 and later set the nanoseconds, zero unless given. */
+  g_file_info_set_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_NSEC,
+                                    (mtime % G_USEC_PER_SEC) * 1000);
+#endif
+  g_file_set_attributes_from_info (file, info, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+}
+
+/* Writes a revision's file with @func, whole or not at all, unless the
+ * history has it already; then keeps the history within its bounds. */
+static gboolean
+record_with (CspHistory  *self,
+             const char  *document_id,
+             const char  *revision,
+             WriteFunc    func,
+             gpointer     data,
+             GError     **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
-  gsize length;
-  const char *data;
-
-  g_return_val_if_fail (CSP_IS_HISTORY (self), FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
 
   if ((path = revision_path (self, document_id, revision, error)) == NULL)
     return FALSE;
@@ -338,26 +384,76 @@ csp_history_record_bytes (CspHistory  *self,
       return FALSE;
     }
 
-  /* Plans may hold personal details: readable by the user only. */
-  data = g_bytes_get_data (bytes, &length);
-  if (!g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0600, error))
+  /* Written beside it and renamed into place when closed; plans may
+   * hold personal details: readable by the user only. */
+  file = g_file_new_for_path (path);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, error);
+  if (stream == NULL)
     return FALSE;
 
+  if (!func (G_OUTPUT_STREAM (stream), data, error))
+    {
+      g_autoptr(GCancellable) abort = g_cancellable_new ();
+
+      /* Closing with a cancelled cancellable drops the temporary file
+       * instead of renaming it. */
+      g_cancellable_cancel (abort);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
+      return FALSE;
+    }
+  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
+    return FALSE;
+
+  stamp_newest (self, file, path);
   trim (self, dir, path);
   return TRUE;
 }
 
+static gboolean
+write_bytes (GOutputStream  *stream,
+             gpointer        data,
+             GError        **error)
+{
+  gsize length;
+  const char *bytes = g_bytes_get_data (data, &length);
+
+  return g_output_stream_write_all (stream, bytes, length, NULL, NULL, error);
+}
+
+gboolean
+csp_history_record_bytes (CspHistory  *self,
+                          const char  *document_id,
+                          const char  *revision,
+                          GBytes      *bytes,
+                          GError     **error)
+{
+  g_return_val_if_fail (CSP_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return record_with (self, document_id, revision, write_bytes, bytes, error);
+}
+
+static gboolean
+write_plan (GOutputStream  *stream,
+            gpointer        data,
+            GError        **error)
+{
+  return csp_plan_write (data, stream, NULL, error);
+}
+
+/* The plan is written out as it goes into the file, never whole in
+ * memory: a county's plan is 30 MB of text. */
 gboolean
 csp_history_record (CspHistory  *self,
                     CspPlan     *plan,
                     GError     **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   const char *revision;
 
   g_return_val_if_fail (CSP_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (CSP_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   revision = csp_item_get_string (CSP_ITEM (plan), "revision");
   if (*revision == '\0')
@@ -367,9 +463,7 @@ csp_history_record (CspHistory  *self,
       return FALSE;
     }
 
-  bytes = csp_plan_to_bytes (plan);
-  return csp_history_record_bytes (self, csp_item_get_id (CSP_ITEM (plan)), revision,
-                                   bytes, error);
+  return record_with (self, csp_item_get_id (CSP_ITEM (plan)), revision, write_plan, plan, error);
 }
 
 GPtrArray *

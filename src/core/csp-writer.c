@@ -14,10 +14,28 @@
 
 typedef struct
 {
-  GString *out;
-  guint    depth;
-  gboolean first; /* nothing written yet in the current object or array */
+  GString       *out;
+  guint          depth;
+  gboolean       first;  /* nothing written yet in the current object or array */
+  GOutputStream *stream; /* where @out goes as it fills up; NULL: kept whole */
+  GCancellable  *cancellable;
+  GError        *error;
 } Writer;
+
+#define FLUSH_SIZE (64 * 1024)
+
+/* Hands what is written so far to the stream, if any, so that a
+ * county's plan is never all in memory twice. */
+static void
+flush (Writer *w)
+{
+  if (w->stream == NULL || w->error != NULL)
+    return;
+
+  g_output_stream_write_all (w->stream, w->out->str, w->out->len, NULL,
+                             w->cancellable, &w->error);
+  g_string_truncate (w->out, 0);
+}
 
 static void write_item (Writer *w, CspItem *item);
 static void write_node (Writer *w, JsonNode *node);
@@ -283,6 +301,9 @@ write_item (Writer  *w,
       write_extras (w, extras, info->fields[i].key);
     }
   close_container (w, '}');
+
+  if (w->out->len >= FLUSH_SIZE)
+    flush (w);
 }
 
 GBytes *
@@ -297,6 +318,35 @@ csp_plan_to_bytes (CspPlan *plan)
   g_string_append_c (w.out, '\n');
 
   return g_string_free_to_bytes (w.out);
+}
+
+gboolean
+csp_plan_write (CspPlan        *plan,
+                GOutputStream  *stream,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  Writer w = { 0 };
+
+  g_return_val_if_fail (CSP_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  w.out = g_string_sized_new (FLUSH_SIZE + 4096);
+  w.stream = stream;
+  w.cancellable = cancellable;
+  write_item (&w, CSP_ITEM (plan));
+  g_string_append_c (w.out, '\n');
+  flush (&w);
+  g_string_free (w.out, TRUE);
+
+  if (w.error != NULL)
+    {
+      g_propagate_error (error, w.error);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
