@@ -18,5 +18,8 @@ GtkWidget *csp_test_find_label         (GtkWidget  *root,
 /* The same, among the labels on screen only. */
 GtkWidget *csp_test_find_shown_label   (GtkWidget  *root,
                                         const char *text);
+/* Every widget below @root (and @root) of @type, in tree order. */
+GPtrArray *csp_test_find_widgets       (GtkWidget  *root,
+                                        GType       type);
 
 G_END_DECLS

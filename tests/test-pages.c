@@ -41,36 +41,11 @@ show_in_window (GtkWidget *page)
   return window;
 }
 
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
-static GPtrArray *
-find_widgets (GtkWidget *root,
-              GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect_widgets (root, type, found);
-
-  return found;
-}
-
 static GtkWidget *
 find_by_name (GtkWidget  *root,
               const char *name)
 {
-  g_autoptr(GPtrArray) all = find_widgets (root, GTK_TYPE_WIDGET);
+  g_autoptr(GPtrArray) all = csp_test_find_widgets (root, GTK_TYPE_WIDGET);
 
   for (guint i = 0; i < all->len; i++)
     {
@@ -86,7 +61,7 @@ static GtkLabel *
 find_label (GtkWidget  *root,
             const char *text)
 {
-  g_autoptr(GPtrArray) labels = find_widgets (root, GTK_TYPE_LABEL);
+  g_autoptr(GPtrArray) labels = csp_test_find_widgets (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     {
@@ -139,7 +114,7 @@ on_show_item (GtkWidget *page,
 static GPtrArray *
 find_chart_bars (GtkWidget *page)
 {
-  g_autoptr(GPtrArray) all = find_widgets (page, CSP_TYPE_STATUS_BAR);
+  g_autoptr(GPtrArray) all = csp_test_find_widgets (page, CSP_TYPE_STATUS_BAR);
   GPtrArray *bars = g_ptr_array_new ();
 
   for (guint i = 0; i < all->len; i++)
@@ -361,7 +336,7 @@ find_partner (CspPlan    *plan,
 static GListModel *
 get_list_model (GtkWidget *page)
 {
-  g_autoptr(GPtrArray) views = find_widgets (page, GTK_TYPE_LIST_VIEW);
+  g_autoptr(GPtrArray) views = csp_test_find_widgets (page, GTK_TYPE_LIST_VIEW);
 
   g_assert_cmpuint (views->len, ==, 1);
 
@@ -371,7 +346,7 @@ get_list_model (GtkWidget *page)
 static GtkEditable *
 get_search_entry (GtkWidget *page)
 {
-  g_autoptr(GPtrArray) entries = find_widgets (page, GTK_TYPE_SEARCH_ENTRY);
+  g_autoptr(GPtrArray) entries = csp_test_find_widgets (page, GTK_TYPE_SEARCH_ENTRY);
 
   g_assert_cmpuint (entries->len, ==, 1);
 
@@ -382,7 +357,7 @@ get_search_entry (GtkWidget *page)
 static GPtrArray *
 shown_led_actions (GtkWidget *page)
 {
-  g_autoptr(GPtrArray) lists = find_widgets (page, GTK_TYPE_LIST_BOX);
+  g_autoptr(GPtrArray) lists = csp_test_find_widgets (page, GTK_TYPE_LIST_BOX);
   GPtrArray *actions = g_ptr_array_new ();
 
   for (guint i = 0; i < lists->len; i++)
@@ -460,7 +435,7 @@ test_partners_search (void)
 
   g_assert_nonnull (find_label (page, "Kenward Trust"));
   g_assert_nonnull (find_label (page, "01622 814187"));
-  links = find_widgets (page, GTK_TYPE_LINK_BUTTON);
+  links = csp_test_find_widgets (page, GTK_TYPE_LINK_BUTTON);
   g_assert_cmpuint (links->len, ==, 1);
   g_assert_cmpstr (gtk_link_button_get_uri (links->pdata[0]), ==, "https://www.kenward.org.uk");
 
@@ -513,7 +488,7 @@ test_partners_show_item (void)
                  find_partner (plan, "Kenward Trust"));
   g_assert_nonnull (find_label (page, "01622 814187"));
 
-  lists = find_widgets (page, GTK_TYPE_LIST_BOX);
+  lists = csp_test_find_widgets (page, GTK_TYPE_LIST_BOX);
   g_assert_cmpuint (lists->len, >, 0);
   rows = list_rows (lists->pdata[0]);
   g_assert_cmpuint (rows->len, >, 0);
@@ -557,14 +532,14 @@ test_partners_unsafe_links (void)
   g_assert_nonnull (find_label (page, "Mischief Ltd"));
   g_assert_nonnull (find_label (page, "javascript:alert(1)"));
   g_assert_nonnull (find_label (page, "file:///etc/passwd"));
-  links = find_widgets (page, GTK_TYPE_LINK_BUTTON);
+  links = csp_test_find_widgets (page, GTK_TYPE_LINK_BUTTON);
   g_assert_cmpuint (links->len, ==, 0);
 
   /* An ordinary address becomes a mailto link. */
   csp_item_set_string (partner, "email", "info@mischief.org.uk");
   csp_test_spin ();
   g_clear_pointer (&links, g_ptr_array_unref);
-  links = find_widgets (page, GTK_TYPE_LINK_BUTTON);
+  links = csp_test_find_widgets (page, GTK_TYPE_LINK_BUTTON);
   g_assert_cmpuint (links->len, ==, 1);
   g_assert_cmpstr (gtk_link_button_get_uri (links->pdata[0]), ==, "mailto:info@mischief.org.uk");
 

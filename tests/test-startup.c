@@ -18,27 +18,12 @@
  * hidden list still makes a row for each of hundreds of partners), and
  * nothing the user can see or do depends on when that happens. */
 
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
 static GtkWidget *
 find_widget (GtkWidget *root,
              GType      type)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GPtrArray) found = csp_test_find_widgets (root, type);
 
-  collect_widgets (root, type, found);
   g_assert_cmpuint (found->len, >, 0);
 
   return found->pdata[0];
@@ -174,11 +159,10 @@ test_owner_menu (void)
   const char *id = csp_item_get_id (partner);
   CspWindow *window = new_window (plan);
   CspActionList *list = csp_window_get_action_list (window);
-  g_autoptr(GPtrArray) menus = g_ptr_array_new ();
+  g_autoptr(GPtrArray) menus = csp_test_find_widgets (GTK_WIDGET (list), GTK_TYPE_DROP_DOWN);
   GtkDropDown *owner_menu = NULL;
   guint led = 0;
 
-  collect_widgets (GTK_WIDGET (list), GTK_TYPE_DROP_DOWN, menus);
   for (guint i = 0; i < menus->len; i++)
     {
       if (gtk_drop_down_get_model (menus->pdata[i]) == NULL)
@@ -217,10 +201,9 @@ test_spinner_icon (void)
   g_autoptr(GtkIconPaintable) icon = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *uri = NULL;
-  g_autoptr(GPtrArray) spinners = g_ptr_array_new ();
   CspWindow *window = csp_window_new (NULL);
+  g_autoptr(GPtrArray) spinners = csp_test_find_widgets (GTK_WIDGET (window), GTK_TYPE_SPINNER);
 
-  collect_widgets (GTK_WIDGET (window), GTK_TYPE_SPINNER, spinners);
   g_assert_cmpuint (spinners->len, ==, 1);
   g_assert_true (gtk_widget_has_css_class (spinners->pdata[0], "loading-spinner"));
 
@@ -298,12 +281,12 @@ static void
 test_menus (void)
 {
   CspWindow *window = csp_window_new (NULL);
-  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = NULL;
   guint n_menus = 0;
 
   gtk_window_present (GTK_WINDOW (window));
   csp_test_spin ();
-  collect_widgets (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, buttons);
+  buttons = csp_test_find_widgets (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
   for (guint i = 0; i < buttons->len; i++)
     {
       GtkMenuButton *button = buttons->pdata[i];
