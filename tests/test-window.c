@@ -759,38 +759,34 @@ test_save_in_progress (void)
 {
   SavedSample sample = { 0 };
   g_autoptr(CspPlan) reread = NULL;
-  CspWindow *window;
-  GFile *file;
+  GActionGroup *actions;
   CspItem *plan;
-  CspDocument *document;
 
   open_saved_sample (&sample);
-  window = sample.window;
-  file = sample.file;
-  plan = CSP_ITEM (csp_window_get_plan (window));
-  document = csp_window_get_document (window);
+  actions = G_ACTION_GROUP (sample.window);
+  plan = CSP_ITEM (csp_window_get_plan (sample.window));
 
   csp_item_set_string (plan, "area", "Tonbridge");
-  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
-  g_assert_nonnull (csp_test_find_label (GTK_WIDGET (window), "Saving…"));
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save"));
-  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save-as"));
-  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
+  g_action_group_activate_action (actions, "save", NULL);
+  g_assert_nonnull (csp_test_find_label (GTK_WIDGET (sample.window), "Saving…"));
+  g_assert_false (g_action_group_get_action_enabled (actions, "save"));
+  g_assert_false (g_action_group_get_action_enabled (actions, "save-as"));
+  g_assert_true (g_action_group_get_action_enabled (actions, "export"));
 
   csp_item_set_string (plan, "area", "Malling");
-  while (!g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save"))
+  while (!g_action_group_get_action_enabled (actions, "save"))
     g_main_context_iteration (NULL, TRUE);
 
-  g_assert_null (csp_test_find_label (GTK_WIDGET (window), "Saving…"));
-  reread = csp_plan_load_file (file, NULL, NULL);
+  g_assert_null (csp_test_find_label (GTK_WIDGET (sample.window), "Saving…"));
+  reread = csp_plan_load_file (sample.file, NULL, NULL);
   g_assert_cmpstr (csp_item_get_string (CSP_ITEM (reread), "area"), ==, "Tonbridge");
-  g_assert_true (csp_document_get_modified (document));
-  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  g_assert_true (csp_document_get_modified (csp_window_get_document (sample.window)));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (sample.window)), "•"));
 
-  g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
-  wait_until_saved (window);
+  g_action_group_activate_action (actions, "save", NULL);
+  wait_until_saved (sample.window);
   g_clear_object (&reread);
-  reread = csp_plan_load_file (file, NULL, NULL);
+  reread = csp_plan_load_file (sample.file, NULL, NULL);
   g_assert_cmpstr (csp_item_get_string (CSP_ITEM (reread), "area"), ==, "Malling");
 
   close_saved_sample (&sample);

@@ -1016,11 +1016,14 @@ _csp_item_copy_field (CspItem *dest,
 
   g_assert (csp_item_get_kind (dest) == csp_item_get_kind (src));
 
+  if (field_is_string (field))
+    {
+      _csp_item_set_string_raw (dest, index, from->values[index].str);
+      return;
+    }
+
   switch (field->type)
     {
-    case CSP_FIELD_FORMAT:
-    case CSP_FIELD_VERSION:
-      break;
     case CSP_FIELD_BOOLEAN:
       _csp_item_set_boolean_raw (dest, index, from->values[index].boolean);
       break;
@@ -1045,13 +1048,7 @@ _csp_item_copy_field (CspItem *dest,
         _csp_item_set_list_raw (dest, field->key, children);
       }
       break;
-    case CSP_FIELD_ID:
-    case CSP_FIELD_STRING:
-    case CSP_FIELD_DATE:
-    case CSP_FIELD_TIMESTAMP:
-    case CSP_FIELD_STATUS:
-    default:
-      _csp_item_set_string_raw (dest, index, from->values[index].str);
+    default: /* the format and version are constants */
       break;
     }
 }
