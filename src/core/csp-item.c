@@ -50,6 +50,14 @@ field_is_string (const CspField *field)
     }
 }
 
+/* A status is one of five words, in tens of thousands of objects:
+ * each is kept once, for the life of the process, not per object. */
+static gboolean
+field_is_interned (const CspField *field)
+{
+  return field->type == CSP_FIELD_STATUS;
+}
+
 static int
 lookup_field (CspItem      *self,
               const char   *key,
@@ -107,7 +115,7 @@ csp_item_constructed (GObject *object)
           break;
         case CSP_FIELD_STATUS:
           if (!(field->flags & CSP_FIELD_MAY_BE_EMPTY))
-            priv->values[i].str = g_strdup (csp_status_to_string (CSP_STATUS_NOT_STARTED));
+            priv->values[i].str = (char *) g_intern_static_string (csp_status_to_string (CSP_STATUS_NOT_STARTED));
           break;
         case CSP_FIELD_BOOLEAN:
           priv->values[i].boolean = (field->flags & CSP_FIELD_DEFAULT_TRUE) != 0;
@@ -174,7 +182,7 @@ csp_item_finalize (GObject *object)
 
   for (guint i = 0; i < info->n_fields; i++)
     {
-      if (field_is_string (&info->fields[i]))
+      if (field_is_string (&info->fields[i]) && !field_is_interned (&info->fields[i]))
         g_free (priv->values[i].str);
       else if (info->fields[i].type == CSP_FIELD_STRV)
         g_strfreev (priv->values[i].strv);
@@ -461,6 +469,12 @@ _csp_item_set_string_raw (CspItem    *self,
   _csp_item_wait_for_readers (self);
   g_assert (field < csp_item_get_info (self)->n_fields);
   g_assert (field_is_string (&csp_item_get_info (self)->fields[field]));
+
+  if (field_is_interned (&csp_item_get_info (self)->fields[field]))
+    {
+      priv->values[field].str = (char *) g_intern_string (value != NULL ? value : "");
+      return;
+    }
 
   g_free (priv->values[field].str);
   priv->values[field].str = g_strdup (value != NULL ? value : "");
