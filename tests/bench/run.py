@@ -148,7 +148,7 @@ STALLS = ("stall-open", "stall-save", "stall-export", "stall-merge")
 def print_table(rows):
     ops = ("parse", "load", "save", "export", "cli", "xlsxwr", "filter", "start")
     print("%8s %8s  " % ("actions", "file MB") + " ".join("%15s" % op for op in ops))
-    print("%8s %8s  " % ("", "") + " ".join("%15s" % "s / peak MB" for _ in ops))
+    print("%8s %8s  " % ("", "") + " ".join("%15s" % "s / peak MiB" for _ in ops))
     for row in rows:
         cells = []
         for op in ops:
