@@ -209,11 +209,63 @@ test_load_async_reports_errors (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   g_assert_true (g_file_set_contents (g_file_peek_path (f->file), "{\"format\": \"csp-plan\", ", -1, NULL));
-  csp_document_load_async (f->file, NULL, on_loaded, &error);
+  csp_document_load_async (f->file, NULL, NULL, NULL, on_loaded, &error);
   while (error == NULL)
     g_main_context_iteration (NULL, TRUE);
 
   g_assert_error (error, CSP_FORMAT_ERROR, CSP_FORMAT_ERROR_SYNTAX);
+}
+
+typedef struct
+{
+  GArray       *fractions;
+  GAsyncResult *result;
+  GThread      *thread;
+} Progress;
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  /* On the caller's thread, before the load's own callback. */
+  g_assert_true (g_thread_self () == progress->thread);
+  g_assert_null (progress->result);
+  g_array_append_val (progress->fractions, fraction);
+}
+
+/* Opening reports how much of the file is read, on the caller's main
+ * context, always further, up to the whole of it. */
+static void
+test_load_async_progress (Fixture       *f,
+                          gconstpointer  data)
+{
+  Progress progress = { g_array_new (FALSE, FALSE, sizeof (double)), NULL, g_thread_self () };
+  g_autoptr(CspDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  double last = 0;
+
+  csp_document_load_async (f->file, on_progress, &progress, NULL,
+                           csp_test_keep_result, &progress.result);
+  csp_test_wait_for_result (&progress.result);
+  document = csp_document_load_finish (progress.result, &error);
+  g_assert_no_error (error);
+
+  /* The sample is 100 kB: dozens of per cents, each once. */
+  g_assert_cmpuint (progress.fractions->len, >=, 20);
+  for (guint i = 0; i < progress.fractions->len; i++)
+    {
+      double fraction = g_array_index (progress.fractions, double, i);
+
+      g_assert_cmpfloat (fraction, >, last);
+      g_assert_cmpfloat (fraction, <=, 1.0);
+      last = fraction;
+    }
+  g_assert_cmpfloat (last, >=, 0.9);
+
+  g_array_unref (progress.fractions);
+  g_clear_object (&progress.result);
 }
 
 /* The plan's bytes are made in a worker thread; an edit made in the
@@ -274,6 +326,7 @@ main (int   argc,
   ADD ("/document/failed-save-changes-nothing", test_failed_save_changes_nothing);
   ADD ("/document/save-into-missing-folder-fails-cleanly", test_save_into_missing_folder_fails_cleanly);
   ADD ("/document/load-async-reports-errors", test_load_async_reports_errors);
+  ADD ("/document/load-async-progress", test_load_async_progress);
   ADD ("/document/edit-during-save", test_edit_during_save);
 #undef ADD
 

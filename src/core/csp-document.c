@@ -286,10 +286,25 @@ record_revision (const char *document_id,
 
 /* Loading */
 
-static CspDocument *load_document (GFile         *file,
-                                   GCancellable  *cancellable,
-                                   gboolean      *to_record,
-                                   GError       **error);
+static CspDocument *load_document (GFile                *file,
+                                   CspProgressForwarder *progress,
+                                   GCancellable         *cancellable,
+                                   gboolean             *to_record,
+                                   GError              **error);
+
+typedef struct
+{
+  GFile                *file;
+  CspProgressForwarder *progress; /* NULL: none asked for */
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_object_unref (load->file);
+  csp_progress_forwarder_free (load->progress);
+  g_free (load);
+}
 
 /* The plan as read, written out again, a piece at a time: the history
  * keeps the canonical bytes whatever the file's line ends or spacing,
@@ -311,12 +326,13 @@ load_in_thread (GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
+  Load *load = task_data;
   g_autoptr(CspDocument) document = NULL;
   CspPlan *plan;
   gboolean to_record = FALSE;
   GError *error = NULL;
 
-  document = load_document (task_data, cancellable, &to_record, &error);
+  document = load_document (load->file, load->progress, cancellable, &to_record, &error);
   if (document == NULL)
     {
       g_task_return_error (task, error);
@@ -340,17 +356,24 @@ load_in_thread (GTask        *task,
 
 void
 csp_document_load_async (GFile               *file,
+                         CspProgressFunc      progress,
+                         gpointer             progress_data,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  Load *load;
 
   g_return_if_fail (G_IS_FILE (file));
 
+  load = g_new0 (Load, 1);
+  load->file = g_object_ref (file);
+  load->progress = progress != NULL ? csp_progress_forwarder_new (progress, progress_data) : NULL;
+
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, csp_document_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
   g_task_run_in_thread (task, load_in_thread);
 }
 
@@ -366,10 +389,11 @@ csp_document_load_finish (GAsyncResult  *result,
 /* Reads @file. @to_record says whether the history still lacks the
  * plan's revision (a file opened again costs nothing). */
 static CspDocument *
-load_document (GFile         *file,
-               GCancellable  *cancellable,
-               gboolean      *to_record,
-               GError       **error)
+load_document (GFile                *file,
+               CspProgressForwarder *progress,
+               GCancellable         *cancellable,
+               gboolean             *to_record,
+               GError              **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(CspPlan) plan = NULL;
@@ -377,7 +401,8 @@ load_document (GFile         *file,
   const char *revision;
   CspDocument *self;
 
-  plan = csp_plan_load_file (file, cancellable, error);
+  plan = csp_plan_load_file_with_progress (file, progress != NULL ? csp_progress_forward : NULL,
+                                           progress, cancellable, error);
   if (plan == NULL)
     return NULL;
 
@@ -406,7 +431,7 @@ csp_document_load (GFile         *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  self = load_document (file, cancellable, &to_record, error);
+  self = load_document (file, NULL, cancellable, &to_record, error);
   if (self != NULL && to_record)
     record_plan_revision (self->plan);
 

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "csp-plan.h"
+#include "csp-progress.h"
 #include "csp-undo.h"
 
 G_BEGIN_DECLS
@@ -36,8 +37,11 @@ void         csp_document_set_etag      (CspDocument          *self,
 /* The file's name, or "Untitled plan". */
 char        *csp_document_dup_title     (CspDocument          *self);
 
-/* Reads @file in a worker thread. */
+/* Reads @file in a worker thread; @progress (may be NULL) is called on
+ * the caller's main context with the share of the file read. */
 void         csp_document_load_async    (GFile                *file,
+                                         CspProgressFunc       progress,
+                                         gpointer              progress_data,
                                          GCancellable         *cancellable,
                                          GAsyncReadyCallback   callback,
                                          gpointer              user_data);

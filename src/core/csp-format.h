@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "csp-plan.h"
+#include "csp-progress.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,13 @@ CspPlan *csp_plan_load_bytes    (GBytes      *bytes,
 CspPlan *csp_plan_load_file     (GFile       *file,
                                  GCancellable *cancellable,
                                  GError     **error);
+/* The same, calling @progress in this thread now and then with the
+ * share of the file read so far. */
+CspPlan *csp_plan_load_file_with_progress (GFile            *file,
+                                           CspProgressFunc   progress,
+                                           gpointer          progress_data,
+                                           GCancellable     *cancellable,
+                                           GError          **error);
 
 /* The file's bytes: pretty-printed UTF-8 JSON, keys in a fixed order,
  * a newline at the end; the same plan always gives the same bytes. */

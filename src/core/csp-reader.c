@@ -38,6 +38,13 @@ typedef struct
   const char   *end;       /* the first byte after the value last read */
   Buffer       *buffer;    /* NULL when the caller owns the text */
   GError      **error;
+
+  /* Progress: the share of the text read, in whole per cents. */
+  CspProgressFunc progress;
+  gpointer        progress_data;
+  const char     *start;
+  gsize           length;
+  guint           percent;
 } Reader;
 
 /* More than any kind has. */
@@ -366,6 +373,24 @@ release_behind (Reader *r)
 #endif
 }
 
+/* At most once per per cent of the text: a comparison per element of
+ * a list otherwise. */
+static void
+report_progress (Reader *r)
+{
+  guint percent;
+
+  if (r->progress == NULL || r->length == 0)
+    return;
+
+  percent = (guint) ((guint64) (r->end - r->start) * 100 / r->length);
+  if (percent <= r->percent)
+    return;
+
+  r->percent = percent;
+  r->progress (MIN (percent, 100) / 100.0, r->progress_data);
+}
+
 static gboolean
 read_list (Reader         *r,
            CspItem        *item,
@@ -395,6 +420,7 @@ read_list (Reader         *r,
       g_string_truncate (r->where, where_len);
       g_ptr_array_add (children, child);
       release_behind (r);
+      report_progress (r);
     }
   r->end = iter.p + 1;
 
@@ -651,11 +677,18 @@ check_partner_refs (Reader *r)
   return TRUE;
 }
 
+typedef struct
+{
+  CspProgressFunc func;
+  gpointer        data;
+} Progress;
+
 static CspPlan *
-read_plan (const char  *data,
-           gsize        length,
-           Buffer      *buffer,
-           GError     **error)
+read_plan (const char     *data,
+           gsize           length,
+           Buffer         *buffer,
+           const Progress *progress,
+           GError        **error)
 {
   g_autoptr(CspItem) plan = NULL;
   Reader r = { 0 };
@@ -692,6 +725,10 @@ read_plan (const char  *data,
   r.text = g_string_new (NULL);
   r.buffer = buffer;
   r.error = error;
+  r.progress = progress != NULL ? progress->func : NULL;
+  r.progress_data = progress != NULL ? progress->data : NULL;
+  r.start = data;
+  r.length = length;
 
   if (read_plan_marker (&r, data))
     {
@@ -723,13 +760,14 @@ csp_plan_load_bytes (GBytes  *bytes,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
-  return read_plan (data, length, NULL, error);
+  return read_plan (data, length, NULL, NULL, error);
 }
 
 static CspPlan *
-load_contents (GFile         *file,
-               GCancellable  *cancellable,
-               GError       **error)
+load_contents (GFile           *file,
+               const Progress  *progress,
+               GCancellable    *cancellable,
+               GError         **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *contents = NULL;
@@ -739,7 +777,7 @@ load_contents (GFile         *file,
     return NULL;
 
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  return csp_plan_load_bytes (bytes, error);
+  return read_plan (g_bytes_get_data (bytes, NULL), length, NULL, progress, error);
 }
 
 #ifdef HAVE_MADVISE
@@ -747,10 +785,11 @@ load_contents (GFile         *file,
  * goes (release_behind ()). Not a mapping of the file itself: another
  * program truncating it while it is read would crash us. */
 static CspPlan *
-load_released (GFile         *file,
-               goffset        size,
-               GCancellable  *cancellable,
-               GError       **error)
+load_released (GFile           *file,
+               goffset          size,
+               const Progress  *progress,
+               GCancellable    *cancellable,
+               GError         **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
   CspPlan *plan = NULL;
@@ -761,7 +800,7 @@ load_released (GFile         *file,
   buffer.size = size + 1;
   buffer.data = mmap (NULL, buffer.size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (buffer.data == MAP_FAILED)
-    return load_contents (file, cancellable, error);
+    return load_contents (file, progress, cancellable, error);
 
   stream = g_file_read (file, cancellable, error);
   if (stream != NULL &&
@@ -769,9 +808,9 @@ load_released (GFile         *file,
                                cancellable, error))
     {
       if (length < buffer.size)
-        plan = read_plan (buffer.data, length, &buffer, error);
+        plan = read_plan (buffer.data, length, &buffer, progress, error);
       else
-        plan = load_contents (file, cancellable, error);
+        plan = load_contents (file, progress, cancellable, error);
     }
 
   munmap (buffer.data, buffer.size);
@@ -791,7 +830,18 @@ csp_plan_load_file (GFile         *file,
                     GCancellable  *cancellable,
                     GError       **error)
 {
+  return csp_plan_load_file_with_progress (file, NULL, NULL, cancellable, error);
+}
+
+CspPlan *
+csp_plan_load_file_with_progress (GFile            *file,
+                                  CspProgressFunc   progress,
+                                  gpointer          progress_data,
+                                  GCancellable     *cancellable,
+                                  GError          **error)
+{
   g_autoptr(GFileInfo) info = NULL;
+  Progress report = { progress, progress_data };
   goffset size;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -819,8 +869,8 @@ csp_plan_load_file (GFile         *file,
 
 #ifdef HAVE_MADVISE
   if (size >= RELEASE_MIN_SIZE)
-    return load_released (file, size, cancellable, error);
+    return load_released (file, size, &report, cancellable, error);
 #endif
 
-  return load_contents (file, cancellable, error);
+  return load_contents (file, &report, cancellable, error);
 }

@@ -350,58 +350,17 @@ csp_workbook_export (CspPlan          *plan,
 
 typedef struct
 {
-  char            *path;
-  CspQuarter       quarter;
-  CspProgressFunc  progress;
-  gpointer         progress_data;
-  GMainContext    *context;
+  char                 *path;
+  CspQuarter            quarter;
+  CspProgressForwarder *progress; /* NULL: no progress asked for */
 } ExportData;
 
 static void
 export_data_free (ExportData *data)
 {
   g_free (data->path);
-  g_main_context_unref (data->context);
+  csp_progress_forwarder_free (data->progress);
   g_free (data);
-}
-
-typedef struct
-{
-  CspProgressFunc func;
-  gpointer        data;
-  double          fraction;
-} ProgressCall;
-
-static gboolean
-call_progress (gpointer user_data)
-{
-  ProgressCall *call = user_data;
-
-  call->func (call->fraction, call->data);
-  return G_SOURCE_REMOVE;
-}
-
-/* In the worker: hands the fraction to the caller's main context. */
-static void
-forward_progress (double   fraction,
-                  gpointer user_data)
-{
-  ExportData *data = user_data;
-  ProgressCall *call = g_new (ProgressCall, 1);
-  g_autoptr(GSource) source = g_idle_source_new ();
-
-  call->func = data->progress;
-  call->data = data->progress_data;
-  call->fraction = fraction;
-
-  /* Always through a source: g_main_context_invoke () would run the
-   * callback right here, in the worker, whenever the worker manages
-   * to acquire the caller's context while its loop is between two
-   * iterations, which is most of the time for the default context. */
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, call_progress, call, g_free);
-  g_source_set_static_name (source, "[csp-planner] workbook progress");
-  g_source_attach (source, data->context);
 }
 
 static void
@@ -415,7 +374,7 @@ export_thread (GTask        *task,
   gboolean ok;
 
   ok = csp_workbook_export (copy, data->path, data->quarter, NULL,
-                            data->progress != NULL ? forward_progress : NULL, data,
+                            data->progress != NULL ? csp_progress_forward : NULL, data->progress,
                             cancellable, &error);
 
   /* Freed here, not in the caller's thread: tens of thousands of
@@ -450,9 +409,7 @@ csp_workbook_export_async (CspPlan             *plan,
   data = g_new0 (ExportData, 1);
   data->path = g_strdup (path);
   data->quarter = quarter;
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->context = g_main_context_ref_thread_default ();
+  data->progress = progress != NULL ? csp_progress_forwarder_new (progress, progress_data) : NULL;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, csp_workbook_export_async);

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "csp-plan.h"
+#include "csp-progress.h"
 #include "csp-quarter.h"
 
 G_BEGIN_DECLS
@@ -14,10 +15,6 @@ typedef enum
 {
   CSP_WORKBOOK_ERROR_FAILED, /* libxlsxwriter refused; the message says why */
 } CspWorkbookError;
-
-/* Called now and then with the share of the work done, 0.0 to 1.0. */
-typedef void (*CspProgressFunc) (double   fraction,
-                                 gpointer user_data);
 
 GQuark   csp_workbook_error_quark   (void);
 

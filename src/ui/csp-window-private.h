@@ -32,6 +32,7 @@ struct _CspWindow
   GtkStack             *state_stack;
   GtkSpinner           *spinner;
   GtkLabel             *loading_label;
+  GtkProgressBar       *loading_progress;
   GtkLabel             *error_label;
   GtkPaned             *paned;
   GtkListBox           *sidebar;

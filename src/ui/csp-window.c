@@ -505,6 +505,7 @@ csp_window_class_init (CspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CspWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, CspWindow, loading_progress);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, CspWindow, sidebar);
@@ -753,6 +754,21 @@ on_document_loaded (GObject      *source,
   _csp_window_note_file_used (self, file);
 }
 
+/* A plan large enough to take a while shows how far it is: the bar
+ * appears with the first per cent read. */
+static void
+on_load_progress (double   fraction,
+                  gpointer user_data)
+{
+  CspWindow *self = user_data;
+
+  if (self->loading_progress == NULL || !csp_window_is_loading (self))
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_progress), TRUE);
+  gtk_progress_bar_set_fraction (self->loading_progress, fraction);
+}
+
 void
 csp_window_load_file (CspWindow *self,
                       GFile     *file)
@@ -772,10 +788,15 @@ csp_window_load_file (CspWindow *self,
   message = g_strdup_printf (_("Opening “%s”…"), name);
   gtk_label_set_label (self->loading_label, message);
   gtk_spinner_start (self->spinner);
+  gtk_progress_bar_set_fraction (self->loading_progress, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_progress), FALSE);
   gtk_stack_set_visible_child_name (self->state_stack, "loading");
   update_title (self);
 
-  csp_document_load_async (file, self->cancellable, on_document_loaded, g_object_ref (self));
+  /* The task keeps the window alive until its callback, which comes
+   * after the progress it reported. */
+  csp_document_load_async (file, on_load_progress, self, self->cancellable,
+                           on_document_loaded, g_object_ref (self));
 }
 
 GFile *

@@ -211,7 +211,7 @@ time_stall (const char *what,
   start = stall.last = now ();
 
   if (g_str_equal (what, "open"))
-    csp_document_load_async (file, NULL, on_done, &stall);
+    csp_document_load_async (file, NULL, NULL, NULL, on_done, &stall);
   else if (g_str_equal (what, "save"))
     csp_document_save_async (document, copy, TRUE, NULL, on_done, &stall);
   else if (g_str_equal (what, "export"))
