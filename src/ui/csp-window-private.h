@@ -33,6 +33,7 @@ struct _CspWindow
   GtkSpinner           *spinner;
   GtkLabel             *loading_label;
   GtkProgressBar       *loading_progress;
+  gint64                loading_since;   /* monotonic time the load began */
   GtkLabel             *error_label;
   GtkPaned             *paned;
   GtkListBox           *sidebar;

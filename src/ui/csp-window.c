@@ -754,15 +754,19 @@ on_document_loaded (GObject      *source,
   _csp_window_note_file_used (self, file);
 }
 
-/* A plan large enough to take a while shows how far it is: the bar
- * appears with the first per cent read. */
+/* A plan that takes a while to open shows how far it is. The bar
+ * appears only after a moment: a quick load would flash it, and
+ * drawing it costs the load time on a software renderer. */
+#define LOADING_PROGRESS_DELAY (G_USEC_PER_SEC / 4)
+
 static void
 on_load_progress (double   fraction,
                   gpointer user_data)
 {
   CspWindow *self = user_data;
 
-  if (self->loading_progress == NULL || !csp_window_is_loading (self))
+  if (self->loading_progress == NULL || !csp_window_is_loading (self) ||
+      g_get_monotonic_time () - self->loading_since < LOADING_PROGRESS_DELAY)
     return;
 
   gtk_widget_set_visible (GTK_WIDGET (self->loading_progress), TRUE);
@@ -790,6 +794,7 @@ csp_window_load_file (CspWindow *self,
   gtk_spinner_start (self->spinner);
   gtk_progress_bar_set_fraction (self->loading_progress, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->loading_progress), FALSE);
+  self->loading_since = g_get_monotonic_time ();
   gtk_stack_set_visible_child_name (self->state_stack, "loading");
   update_title (self);
 
