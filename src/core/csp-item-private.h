@@ -26,6 +26,20 @@ void _csp_item_copy_extras          (CspItem      *dest,
 void _csp_plan_begin_read           (CspPlan      *self);
 void _csp_plan_end_read             (CspPlan      *self);
 void _csp_item_wait_for_readers     (CspItem      *item);
+/* Runs @func on the plan in a worker, inside a read session, and hands
+ * its result (freed with @free_result if nobody takes it) back. */
+typedef gpointer (*CspPlanReadFunc) (CspPlan *plan);
+void     _csp_plan_read_async       (CspPlan             *self,
+                                     CspPlanReadFunc      func,
+                                     GDestroyNotify       free_result,
+                                     gpointer             source_tag,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+gpointer _csp_plan_read_finish      (CspPlan             *self,
+                                     GAsyncResult        *result,
+                                     gpointer             source_tag,
+                                     GError             **error);
 /* Exchanges every field, nested object, list item and unknown key of
  * two objects of the same kind, in place: the objects and their list
  * models stay, so views see notifications and items-changed. Stamps

@@ -103,17 +103,68 @@ _csp_plan_end_read (CspPlan *self)
   g_object_unref (self);
 }
 
+typedef struct
+{
+  CspPlanReadFunc func;
+  GDestroyNotify  free_result;
+} Read;
+
 static void
-copy_in_thread (GTask        *task,
+read_in_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
   CspPlan *self = source_object;
-  CspItem *copy = csp_item_copy (CSP_ITEM (self));
+  Read *read = task_data;
+  gpointer result = read->func (self);
 
   _csp_plan_end_read (self);
-  g_task_return_pointer (task, copy, g_object_unref);
+  g_task_return_pointer (task, result, read->free_result);
+}
+
+void
+_csp_plan_read_async (CspPlan             *self,
+                      CspPlanReadFunc      func,
+                      GDestroyNotify       free_result,
+                      gpointer             source_tag,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Read *read = g_new (Read, 1);
+
+  read->func = func;
+  read->free_result = free_result;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, read, g_free);
+
+  /* Begun here, in the thread that edits the plan, so that no edit is
+   * half done; edits made while the worker reads wait for it. */
+  _csp_plan_begin_read (self);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+gpointer
+_csp_plan_read_finish (CspPlan       *self,
+                       GAsyncResult  *result,
+                       gpointer       source_tag,
+                       GError       **error)
+{
+  g_return_val_if_fail (CSP_IS_PLAN (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gpointer
+copy_plan (CspPlan *self)
+{
+  return csp_item_copy (CSP_ITEM (self));
 }
 
 void
@@ -122,15 +173,10 @@ csp_plan_copy_async (CspPlan             *self,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (CSP_IS_PLAN (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, csp_plan_copy_async);
-  g_task_set_name (task, "[csp-planner] plan copy");
-  _csp_plan_begin_read (self);
-  g_task_run_in_thread (task, copy_in_thread);
+  _csp_plan_read_async (self, copy_plan, g_object_unref, csp_plan_copy_async,
+                        cancellable, callback, user_data);
 }
 
 CspPlan *
@@ -138,11 +184,7 @@ csp_plan_copy_finish (CspPlan       *self,
                       GAsyncResult  *result,
                       GError       **error)
 {
-  g_return_val_if_fail (CSP_IS_PLAN (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == csp_plan_copy_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _csp_plan_read_finish (self, result, csp_plan_copy_async, error);
 }
 
 typedef struct

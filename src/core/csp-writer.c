@@ -349,17 +349,10 @@ csp_plan_write (CspPlan        *plan,
   return TRUE;
 }
 
-static void
-to_bytes_in_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+static gpointer
+plan_to_bytes (CspPlan *plan)
 {
-  CspPlan *plan = source_object;
-  GBytes *bytes = csp_plan_to_bytes (plan);
-
-  _csp_plan_end_read (plan);
-  g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+  return csp_plan_to_bytes (plan);
 }
 
 void
@@ -368,18 +361,10 @@ csp_plan_to_bytes_async (CspPlan             *plan,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (CSP_IS_PLAN (plan));
 
-  task = g_task_new (plan, cancellable, callback, user_data);
-  g_task_set_source_tag (task, csp_plan_to_bytes_async);
-  g_task_set_name (task, "[csp-planner] plan to bytes");
-
-  /* Begun here, in the thread that edits the plan, so that no edit is
-   * half done; edits made while the worker writes wait for it. */
-  _csp_plan_begin_read (plan);
-  g_task_run_in_thread (task, to_bytes_in_thread);
+  _csp_plan_read_async (plan, plan_to_bytes, (GDestroyNotify) g_bytes_unref,
+                        csp_plan_to_bytes_async, cancellable, callback, user_data);
 }
 
 GBytes *
@@ -387,9 +372,5 @@ csp_plan_to_bytes_finish (CspPlan       *plan,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (CSP_IS_PLAN (plan), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, plan), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == csp_plan_to_bytes_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _csp_plan_read_finish (plan, result, csp_plan_to_bytes_async, error);
 }
