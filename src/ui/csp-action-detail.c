@@ -582,14 +582,8 @@ static void
 watch_plan (CspActionDetail *self,
             CspPlan         *plan)
 {
-  if (self->plan == plan)
+  if (!csp_page_watch_plan (&self->plan, plan, G_CALLBACK (on_plan_changed), self))
     return;
-
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed, self);
-  g_set_object (&self->plan, plan);
-  if (plan != NULL)
-    g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed), self, 0);
 }
 
 /* GObject */

@@ -408,14 +408,8 @@ csp_overview_page_set_plan (CspOverviewPage *self,
   g_return_if_fail (CSP_IS_OVERVIEW_PAGE (self));
   g_return_if_fail (plan == NULL || CSP_IS_PLAN (plan));
 
-  if (self->plan == plan)
+  if (!csp_page_watch_plan (&self->plan, plan, G_CALLBACK (on_plan_changed), self))
     return;
-
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed, self);
-  g_set_object (&self->plan, plan);
-  if (plan != NULL)
-    g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed), self, 0);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   refresh (self);

@@ -237,3 +237,21 @@ csp_page_action_row_new (CspItem *action)
 
   return row;
 }
+
+gboolean
+csp_page_watch_plan (CspPlan   **slot,
+                     CspPlan    *plan,
+                     GCallback   on_changed,
+                     gpointer    self)
+{
+  if (*slot == plan)
+    return FALSE;
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_func (*slot, on_changed, self);
+  g_set_object (slot, plan);
+  if (plan != NULL)
+    g_signal_connect_object (plan, "changed", on_changed, self, 0);
+
+  return TRUE;
+}

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "csp-item.h"
+#include "csp-plan.h"
 
 G_BEGIN_DECLS
 
@@ -14,6 +15,14 @@ void       csp_page_remove_children  (GtkWidget   *container);
 /* For a page's dispose: the template's top child has no id to clear. */
 void       csp_page_unparent_children (GtkWidget  *widget);
 void       csp_page_remove_rows      (GtkListBox  *list);
+
+/* Makes *@slot hold @plan (a reference), moving @on_changed (with
+ * @self) from the old plan's CspPlan::changed to the new one's.
+ * Returns FALSE, changing nothing, when *@slot is @plan already. */
+gboolean   csp_page_watch_plan       (CspPlan    **slot,
+                                      CspPlan     *plan,
+                                      GCallback    on_changed,
+                                      gpointer     self);
 
 /* The model object a row or button stands for (a new reference is kept). */
 void       csp_page_set_item         (GtkWidget   *widget,
