@@ -18,6 +18,9 @@ GtkWidget *csp_test_find_label         (GtkWidget  *root,
 /* The same, among the labels on screen only. */
 GtkWidget *csp_test_find_shown_label   (GtkWidget  *root,
                                         const char *text);
+/* The visible window transient for @parent (a dialog), or NULL. */
+GtkWindow *csp_test_find_dialog_for    (GtkWindow  *parent);
+
 /* Every widget below @root (and @root) of @type, in tree order. */
 GPtrArray *csp_test_find_widgets       (GtkWidget  *root,
                                         GType       type);

@@ -15,23 +15,6 @@
 /* The editor through its widgets: entries are typed into, buttons
  * clicked and window actions activated as the user would. */
 
-static GtkWindow *
-find_dialog_for (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (gtk_window_get_transient_for (toplevel) == parent
-          && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-
-  return NULL;
-}
-
 static void
 click (GtkWidget *button)
 {
@@ -428,7 +411,7 @@ wait_for_dialog (CspWindow *window)
   gint64 give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   GtkWindow *dialog;
 
-  while ((dialog = find_dialog_for (GTK_WINDOW (window))) == NULL)
+  while ((dialog = csp_test_find_dialog_for (GTK_WINDOW (window))) == NULL)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, give_up);
       g_main_context_iteration (NULL, FALSE);
@@ -754,7 +737,7 @@ test_move_theme (void)
   GMenuModel *menu;
 
   activate (window, "win.edit-priority");
-  editor = find_dialog_for (GTK_WINDOW (window));
+  editor = csp_test_find_dialog_for (GTK_WINDOW (window));
   g_assert_nonnull (editor);
 
   /* At the ends, the buttons that would leave the list are off. */
@@ -919,10 +902,10 @@ screenshots (void)
 
   activate (window, "win.edit-priority");
   take_screenshot ("editor-priority.png");
-  gtk_window_destroy (find_dialog_for (GTK_WINDOW (window)));
+  gtk_window_destroy (csp_test_find_dialog_for (GTK_WINDOW (window)));
   activate (window, "win.plan-details");
   take_screenshot ("editor-plan-details.png");
-  gtk_window_destroy (find_dialog_for (GTK_WINDOW (window)));
+  gtk_window_destroy (csp_test_find_dialog_for (GTK_WINDOW (window)));
   csp_window_show_item (window, csp_item_get_child (CSP_ITEM (csp_window_get_plan (window)), "partners", 0));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-item", "s",
                               csp_item_get_id (csp_item_get_child (CSP_ITEM (csp_window_get_plan (window)), "partners", 0)));

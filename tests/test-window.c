@@ -606,28 +606,11 @@ test_good_file (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWindow *
-find_dialog_for (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (gtk_window_get_transient_for (toplevel) == parent
-          && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-
-  return NULL;
-}
-
 static void
 answer_close_question (CspWindow  *window,
                        const char *button)
 {
-  GtkWindow *dialog = find_dialog_for (GTK_WINDOW (window));
+  GtkWindow *dialog = csp_test_find_dialog_for (GTK_WINDOW (window));
 
   g_assert_nonnull (dialog);
   g_assert_nonnull (csp_test_find_label (GTK_WIDGET (dialog), "Save the changes to “Built-in sample” before closing?"));
@@ -652,14 +635,14 @@ test_close_modified (void)
   g_assert_nonnull (window);
   csp_item_set_string (CSP_ITEM (csp_window_get_plan (window)), "area", "Malling");
   g_assert_nonnull (window);
-  g_assert_null (find_dialog_for (GTK_WINDOW (window)));
+  g_assert_null (csp_test_find_dialog_for (GTK_WINDOW (window)));
 
   gtk_window_close (GTK_WINDOW (window));
   csp_test_spin ();
   g_assert_nonnull (window);
   answer_close_question (window, "_Cancel");
   g_assert_nonnull (window);
-  g_assert_null (find_dialog_for (GTK_WINDOW (window)));
+  g_assert_null (csp_test_find_dialog_for (GTK_WINDOW (window)));
 
   gtk_window_close (GTK_WINDOW (window));
   csp_test_spin ();
@@ -737,7 +720,7 @@ test_save (void)
   g_assert_true (g_file_set_contents (sample.path, sample.contents, -1, NULL));
   csp_item_set_string (plan, "area", "Malling");
   g_action_group_activate_action (G_ACTION_GROUP (window), "save", NULL);
-  while ((dialog = find_dialog_for (GTK_WINDOW (window))) == NULL)
+  while ((dialog = csp_test_find_dialog_for (GTK_WINDOW (window))) == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (csp_test_find_label (GTK_WIDGET (dialog), "The file changed on disk: overwrite?"));
   g_assert_true (g_file_get_contents (sample.path, &saved, NULL, NULL));
