@@ -270,29 +270,33 @@ scan_all (CspHistory *self)
   return entries;
 }
 
-/* Deletes the oldest revisions beyond the bounds, but never @keep. */
+/* Deletes the oldest revisions beyond the bounds, but never @keep:
+ * @all is every revision kept, newest first; @document_dir_path the
+ * folder of @keep's document. */
 static void
 trim (CspHistory *self,
+      GPtrArray  *all,
       const char *document_dir_path,
       const char *keep)
 {
-  g_autoptr(GPtrArray) mine = g_ptr_array_new_with_free_func (entry_free);
-  g_autoptr(GPtrArray) all = NULL;
   guint64 total = 0;
+  guint n_mine = 0;
 
-  scan_dir (document_dir_path, mine);
-  g_ptr_array_sort (mine, compare_newest_first);
-  for (guint i = self->max_revisions; i < mine->len; i++)
+  for (guint i = 0; i < all->len;)
     {
-      Entry *entry = g_ptr_array_index (mine, i);
+      Entry *entry = g_ptr_array_index (all, i);
+      g_autofree char *dir = g_path_get_dirname (entry->path);
 
-      if (g_strcmp0 (entry->path, keep) != 0)
-        g_unlink (entry->path);
+      if (g_str_equal (dir, document_dir_path) && ++n_mine > self->max_revisions &&
+          g_strcmp0 (entry->path, keep) != 0)
+        {
+          g_unlink (entry->path);
+          g_ptr_array_remove_index (all, i);
+          continue;
+        }
+      total += entry->size;
+      i++;
     }
-
-  all = scan_all (self);
-  for (guint i = 0; i < all->len; i++)
-    total += ((Entry *) g_ptr_array_index (all, i))->size;
 
   for (guint i = all->len; i > 0 && total > self->max_bytes; i--)
     {
@@ -309,15 +313,16 @@ typedef gboolean (*WriteFunc) (GOutputStream  *stream,
                                gpointer        data,
                                GError        **error);
 
-/* Newer than every revision already kept, even when the file system's
- * clock has not moved on since the last one: the oldest go first. */
+/* Newer than every other revision in @all, even when the file
+ * system's clock has not moved on since the last one: the oldest go
+ * first. @all is sorted again, newest first. */
 static void
-stamp_newest (CspHistory *self,
+stamp_newest (GPtrArray  *all,
               GFile      *file,
               const char *path)
 {
-  g_autoptr(GPtrArray) all = scan_all (self);
   g_autoptr(GFileInfo) info = NULL;
+  Entry *written = NULL;
   gint64 newest = 0, mtime;
 
   for (guint i = 0; i < all->len; i++)
@@ -326,21 +331,16 @@ stamp_newest (CspHistory *self,
 
       if (g_strcmp0 (entry->path, path) != 0)
         newest = MAX (newest, entry->mtime);
+      else
+        written = entry;
     }
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
-                            G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (info == NULL)
-    return;
-  mtime = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC
-          + g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
-  if (mtime > newest)
+  if (written == NULL || written->mtime > newest)
     return;
 
   /* Seconds and microseconds in one call: set apart, the first would
    * clear the second. */
   mtime = newest + 1;
-  g_clear_object (&info);
   info = g_file_info_new ();
   g_file_info_set_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED, mtime / G_USEC_PER_SEC);
   g_file_info_set_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC, mtime % G_USEC_PER_SEC);
@@ -349,7 +349,11 @@ stamp_newest (CspHistory *self,
   g_file_info_set_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_NSEC,
                                     (mtime % G_USEC_PER_SEC) * 1000);
 #endif
-  g_file_set_attributes_from_info (file, info, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (g_file_set_attributes_from_info (file, info, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL))
+    {
+      written->mtime = mtime;
+      g_ptr_array_sort (all, compare_newest_first);
+    }
 }
 
 /* Writes a revision's file with @func, whole or not at all, unless the
@@ -366,6 +370,7 @@ record_with (CspHistory  *self,
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GPtrArray) all = NULL;
 
   if ((path = revision_path (self, document_id, revision, error)) == NULL)
     return FALSE;
@@ -404,8 +409,9 @@ record_with (CspHistory  *self,
   if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
     return FALSE;
 
-  stamp_newest (self, file, path);
-  trim (self, dir, path);
+  all = scan_all (self);
+  stamp_newest (all, file, path);
+  trim (self, all, dir, path);
   return TRUE;
 }
 
